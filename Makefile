@@ -1,0 +1,43 @@
+# brinkwatch: the two commands on the README's first screen, and the developer chores.
+# Every target makes its own virtual environment (.venv) and installs what it needs.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-dev
+DB     ?= brinkwatch.db
+
+.PHONY: demo test lint typecheck eval-dev golden bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+## demo: code the bundled example corpus and print what brinkwatch found
+demo: $(STAMP)
+	@mkdir -p out
+	$(BIN)/brinkwatch code examples/corpus/md -o out/example-corpus.jsonl --summary
+
+## test: lint, type-check and run the whole test suite (with the accuracy gate)
+test: $(STAMP) lint typecheck
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks examples
+	$(BIN)/ruff format --check src tests benchmarks examples
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+## golden: rewrite the golden files after a deliberate change in output (review the diff!)
+golden: $(STAMP)
+	BRINKWATCH_UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_golden.py
+
+## bench: throughput of nlp.pipe alone vs. the full coding path
+bench: $(STAMP)
+	$(BIN)/python benchmarks/throughput.py --articles 200
+
+clean:
+	rm -rf $(VENV) out build .pytest_cache .mypy_cache .ruff_cache

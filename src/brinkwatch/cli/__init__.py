@@ -1,0 +1,1 @@
+"""The `brinkwatch` command line: thin commands over the library."""

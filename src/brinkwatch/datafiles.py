@@ -1,0 +1,78 @@
+"""Versioned data files (code tables, gazetteers, lexicons) shipped in `brinkwatch/data/`.
+
+Every file starts with `# ` comment lines, one of them `# version: X.Y.Z`; TSV files then have a
+header row. Loaders here report problems with file and line, so an analyst can fix an entry.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from brinkwatch.errors import DataFileError
+
+_VERSION = re.compile(r"^#\s*version:\s*(\S+)\s*$")
+DATA_SUFFIXES = (".tsv", ".yaml", ".yml")
+
+
+@dataclass(frozen=True, slots=True)
+class TsvRow:
+    """One data row with the line it came from, for error messages."""
+
+    line: int
+    values: dict[str, str]
+
+
+def data_root() -> Path:
+    return Path(str(resources.files("brinkwatch") / "data"))
+
+
+def data_path(relative: str) -> Path:
+    return data_root() / relative
+
+
+def file_version(path: Path) -> str | None:
+    """The `# version:` of a data file, read from its comment header."""
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if not line.startswith("#"):
+                return None
+            match = _VERSION.match(line.strip())
+            if match:
+                return match.group(1)
+    return None
+
+
+def read_tsv(path: Path) -> Iterator[TsvRow]:
+    """Rows of a TSV data file as dicts keyed by its header; comment and blank lines skipped."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        header: list[str] | None = None
+        for number, line in enumerate(handle, start=1):
+            if line.startswith("#") or not line.strip():
+                continue
+            cells = next(csv.reader([line.rstrip("\r\n")], delimiter="\t", quoting=csv.QUOTE_NONE))
+            if header is None:
+                header = [c.strip() for c in cells]
+                continue
+            if len(cells) > len(header):
+                raise DataFileError(str(path), number, f"{len(cells)} cells, header has {len(header)}")
+            cells += [""] * (len(header) - len(cells))
+            yield TsvRow(number, {k: v.strip() for k, v in zip(header, cells, strict=True)})
+
+
+@functools.cache
+def lexicon_versions() -> dict[str, str]:
+    """`{relative path: version}` of every versioned data file: recorded with each coded article."""
+    root = data_root()
+    versions: dict[str, str] = {}
+    for path in sorted(root.rglob("*")):
+        if path.suffix in DATA_SUFFIXES and path.is_file():
+            version = file_version(path)
+            if version:
+                versions[path.relative_to(root).as_posix()] = version
+    return versions

@@ -1,0 +1,55 @@
+"""HTML articles through trafilatura: main text and metadata, boilerplate dropped."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import trafilatura
+
+from brinkwatch.errors import BadHTMLError
+from brinkwatch.ingest.metadata import parse_date_line
+
+# trafilatura logs every page it cannot parse; a failure record already says so.
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlArticle:
+    text: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    url: str | None
+
+
+def _paragraphs(text: str, title: str | None) -> str:
+    lines = [line.strip() for line in text.split("\n")]
+    lines = [line for line in lines if line]
+    # trafilatura repeats the headline as the first line of the text.
+    if title and lines and lines[0] == title:
+        lines = lines[1:]
+    return "\n\n".join(lines)
+
+
+def parse_html(html: str) -> HtmlArticle:
+    try:
+        doc = trafilatura.bare_extraction(html, with_metadata=True, include_tables=False)
+    except Exception as exc:  # trafilatura/lxml raise many types on broken markup
+        raise BadHTMLError(f"HTML could not be parsed: {exc}") from exc
+    text = getattr(doc, "text", None) if doc is not None else None
+    if not text or not text.strip():
+        raise BadHTMLError(
+            "no article text found in the HTML", hint="is this an article page, not an index?"
+        )
+    title = getattr(doc, "title", None) or None
+    published = getattr(doc, "date", None) or None
+    if published is not None and parse_date_line(published) is None:
+        published = None
+    return HtmlArticle(
+        text=_paragraphs(text, title),
+        title=title,
+        outlet=getattr(doc, "sitename", None) or None,
+        published=published,
+        url=getattr(doc, "url", None) or None,
+    )

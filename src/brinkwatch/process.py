@@ -1,0 +1,197 @@
+"""The core facade every skin calls: read inputs → parse → article components → records.
+
+`Doc` objects never leave this module's workers: each worker turns them into `Article`
+records, which are plain frozen dataclasses that pickle cheaply and store as they are.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import multiprocessing
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import date
+from itertools import islice
+from typing import Any
+
+from spacy.tokens import Doc
+
+from brinkwatch._version import __version__
+from brinkwatch.datafiles import lexicon_versions
+from brinkwatch.errors import AnalysisError, BrinkwatchError, InputError
+from brinkwatch.ingest import read_inputs
+from brinkwatch.ingest.jsonl import document_from_json
+from brinkwatch.ingest.metadata import check_text, content_id
+from brinkwatch.nlp.pipeline import ArticleParser, ArticleText, load_language, model_label
+from brinkwatch.records import Article, CoderInfo, Document, ErrorInfo, Failure, Origin
+from brinkwatch.settings import Settings, load_settings
+
+# Article-level spaCy components, in order, as "module:factory name". Each module registers its
+# factory on import; stages add themselves here as they land.
+ARTICLE_COMPONENTS: tuple[tuple[str, str], ...] = ()
+
+Record = Article | Failure
+
+
+def _component_names() -> tuple[str, ...]:
+    for module, _ in ARTICLE_COMPONENTS:
+        importlib.import_module(module)
+    return tuple(name for _, name in ARTICLE_COMPONENTS)
+
+
+class Coder:
+    """Turns `Document`s into `Article` records with one loaded pipeline."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        components = _component_names()
+        self.nlp = load_language(settings.model, components)
+        self.parser = ArticleParser(
+            self.nlp,
+            components,
+            batch_size=max(settings.batch_size * 4, 32),
+            max_paragraph_chars=settings.max_paragraph_chars,
+        )
+        self.info = CoderInfo(
+            name="brinkwatch",
+            version=__version__,
+            model=model_label(self.nlp),
+            lexicons=lexicon_versions(),
+        )
+
+    def article(self, document: Document, doc: Doc) -> Article:
+        if doc.text != document.text:
+            raise AnalysisError("parsed text differs from the input text; offsets would be wrong")
+        return Article(
+            id=document.id,
+            title=document.title,
+            outlet=document.outlet,
+            url=document.url,
+            published=document.published,
+            dateline=document.dateline,
+            text=document.text,
+            coder=self.info,
+            events=tuple(doc._.bw_events or ()),
+            quotes=tuple(doc._.bw_quotes or ()),
+            actors=tuple(doc._.bw_actors or ()),
+            errors=tuple(doc._.bw_errors or ()),
+            origin=document.origin,
+        )
+
+    def _one(self, document: Document, parts: list[Doc] | None) -> Record:
+        """Finish one article; any failure becomes that article's failure record."""
+        text = ArticleText(document.text, document.published)
+        try:
+            parts = parts if parts is not None else self.parser.parse_paragraphs([text])[0]
+            return self.article(document, self.parser.finish(parts, text))
+        except BrinkwatchError as exc:
+            return Failure(document.id, ErrorInfo(exc.code, exc.full_message), document.origin)
+        except Exception as exc:  # a bug on one article must not end the batch
+            message = f"{type(exc).__name__}: {exc}"
+            return Failure(document.id, ErrorInfo(AnalysisError.code, message), document.origin)
+
+    def code_batch(self, batch: Sequence[Document | Failure]) -> list[Record]:
+        """Code a batch; failures pass through in place so output order matches input order."""
+        documents = [item for item in batch if isinstance(item, Document)]
+        texts = [ArticleText(d.text, d.published) for d in documents]
+        try:
+            grouped: Sequence[list[Doc] | None] = self.parser.parse_paragraphs(texts)
+        except Exception:  # one bad article spoilt the batch: redo each on its own
+            grouped = [None] * len(documents)
+        coded = iter([self._one(d, parts) for d, parts in zip(documents, grouped, strict=True)])
+        return [item if isinstance(item, Failure) else next(coded) for item in batch]
+
+
+@functools.cache
+def get_coder(settings: Settings) -> Coder:
+    return Coder(settings)
+
+
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+_WORKER: Coder | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _WORKER
+    _WORKER = get_coder(settings)
+
+
+def _work(batch: list[Document | Failure]) -> list[Record]:
+    assert _WORKER is not None, "worker not initialised"
+    return _WORKER.code_batch(batch)
+
+
+def code_records(
+    items: Iterable[Document | Failure], settings: Settings, n_process: int | None = None
+) -> Iterator[Record]:
+    """Code documents (failures pass through) on `n_process` worker processes, in input order."""
+    n_process = n_process or settings.n_process
+    batches = _chunks(items, settings.batch_size)
+    if n_process <= 1:
+        coder = get_coder(settings)
+        for batch in batches:
+            yield from coder.code_batch(batch)
+        return
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(n_process, initializer=_init_worker, initargs=(settings,)) as pool:
+        for records in pool.imap(_work, batches):
+            yield from records
+
+
+def _as_document(item: Document | Failure | str | Mapping[str, Any], index: int) -> Document | Failure:
+    if isinstance(item, Document | Failure):
+        return item
+    origin = Origin(path="<api>", line=index + 1)
+    try:
+        if isinstance(item, str):
+            return Document(id=content_id(item), text=check_text(item), origin=origin)
+        return document_from_json(dict(item), origin)
+    except InputError as exc:
+        return Failure(f"<api>:{index + 1}", ErrorInfo(exc.code, exc.full_message), origin)
+
+
+def code_many(
+    items: Iterable[Document | str | Mapping[str, Any]],
+    n_process: int = 1,
+    *,
+    settings: Settings | None = None,
+) -> Iterator[Record]:
+    """Code many articles: `Document`s, plain texts, or JSONL-style dicts (`text`, `published`…).
+
+    Yields one `Article` per input in order, or a `Failure` for an input that could not be coded.
+    """
+    settings = settings or load_settings()
+    documents = (_as_document(item, i) for i, item in enumerate(items))
+    yield from code_records(documents, settings, n_process)
+
+
+def code(
+    text: str,
+    *,
+    published: date | str | None = None,
+    title: str | None = None,
+    outlet: str | None = None,
+    url: str | None = None,
+    settings: Settings | None = None,
+) -> Article:
+    """Code one article. Raises a `BrinkwatchError` subclass when it cannot be coded."""
+    raw: dict[str, Any] = {"text": text, "title": title, "outlet": outlet, "url": url}
+    raw["published"] = published.isoformat() if isinstance(published, date) else published
+    document = document_from_json(raw, Origin(path="<api>"))
+    record = get_coder(settings or load_settings()).code_batch([document])[0]
+    if isinstance(record, Failure):
+        raise AnalysisError(record.error.message)
+    return record
+
+
+def code_paths(
+    paths: Iterable[str], settings: Settings, n_process: int | None = None
+) -> Iterator[Record]:
+    """Read files, folders or `-` and code every article found; the CLI's main path."""
+    documents = read_inputs(paths, max_bytes=settings.max_article_bytes)
+    yield from code_records(documents, settings, n_process)

@@ -1,0 +1,204 @@
+"""Domain records: the frozen, slotted dataclasses every stage hands to the next.
+
+They carry no spaCy objects, so they can cross process boundaries and be stored as they are.
+`to_dict` gives the JSON shape of the article contract (`brinkwatch.article.v1`, docs/article-json.md).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+SCHEMA = "brinkwatch.article.v1"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of the article text: `text == article.text[start:end]`."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """Who acts or speaks: a mention in the text resolved to CAMEO codes.
+
+    `code` is the CAMEO actor code ("RUSGOV"), `country` an ISO 3166 alpha-3 code or a CAMEO
+    IGO code ("IGOUNO"), `sector` a CAMEO agent code ("GOV", "MIL", "MED" ...). `entity` groups
+    mentions that coreference joined (the same person or body within one article).
+    """
+
+    text: str
+    start: int
+    end: int
+    name: str | None = None
+    code: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    entity: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DateRef:
+    """When something happened: an ISO value at a granularity, and the words that said so.
+
+    `value` is `YYYY-MM-DD`, `YYYY-MM` or `YYYY` as `granularity` is `day`, `month` or `year`;
+    `source` is `text` when resolved from `text`, `published` when it fell back to the
+    article's publication date.
+    """
+
+    value: str | None
+    granularity: str | None
+    text: str | None
+    source: str | None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Who did what to whom, coded in CAMEO and PLOVER, with its evidence."""
+
+    id: str
+    sentence: Span
+    evidence: Span
+    trigger: Span
+    source: Actor
+    target: Actor | None
+    cameo: str
+    cameo_root: str
+    cameo_name: str
+    goldstein: float
+    goldstein_table: str
+    quad_class: int
+    plover_event: str | None
+    plover_mode: str | None
+    date: str | None
+    date_text: str | None
+    date_granularity: str | None
+    date_source: str | None
+    negated: bool = False
+    reported_by: Actor | None = None
+    pattern: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Who said what, through which medium, to whom, and when."""
+
+    id: str
+    type: str  # direct | mixed | indirect
+    content: Span
+    cue: Span | None
+    speaker: Actor | None
+    medium: Span | None
+    addressee: Span | None
+    date: str | None
+    date_text: str | None
+    date_granularity: str | None
+    date_source: str | None
+    sentence: Span
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorInfo:
+    """Why something failed: a stable machine code and a message a person can act on."""
+
+    code: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where an input came from: a file path and, for JSONL, the 1-based line number."""
+
+    path: str | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An ingested article, before analysis. `text` is what is analysed; offsets index into it."""
+
+    id: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: date | None = None
+    dateline: str | None = None
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """An input that could not be read or analysed; the batch goes on without it."""
+
+    id: str
+    error: ErrorInfo
+    origin: Origin | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"schema": SCHEMA, **_encode_fields(self)}
+
+
+@dataclass(frozen=True, slots=True)
+class CoderInfo:
+    """What produced an article's codes, so stored results can be traced and re-run."""
+
+    name: str
+    version: str
+    model: str
+    lexicons: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """An analysed article: the unit every output, store and monitor works with."""
+
+    id: str
+    title: str | None
+    outlet: str | None
+    url: str | None
+    published: date | None
+    dateline: str | None
+    text: str
+    coder: CoderInfo
+    events: tuple[Event, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    errors: tuple[ErrorInfo, ...] = ()
+    origin: Origin | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"schema": SCHEMA, **_encode_fields(self)}
+
+
+Record = Article | Failure
+
+
+def _encode(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return _encode_fields(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [_encode(v) for v in value]
+    if isinstance(value, Mapping):
+        return {str(k): _encode(v) for k, v in value.items()}
+    return value
+
+
+def _encode_fields(obj: Any) -> dict[str, Any]:
+    return {f.name: _encode(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+
+
+def to_dict(record: Record) -> dict[str, Any]:
+    """The JSON-ready dict of an article or a failure."""
+    return record.to_dict()
