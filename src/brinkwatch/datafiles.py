@@ -60,7 +60,9 @@ def read_tsv(path: Path) -> Iterator[TsvRow]:
                 header = [c.strip() for c in cells]
                 continue
             if len(cells) > len(header):
-                raise DataFileError(str(path), number, f"{len(cells)} cells, header has {len(header)}")
+                raise DataFileError(
+                    str(path), number, f"{len(cells)} cells, header has {len(header)}"
+                )
             cells += [""] * (len(header) - len(cells))
             yield TsvRow(number, {k: v.strip() for k, v in zip(header, cells, strict=True)})
 

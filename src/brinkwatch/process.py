@@ -20,7 +20,7 @@ from brinkwatch._version import __version__
 from brinkwatch.datafiles import lexicon_versions
 from brinkwatch.errors import AnalysisError, BrinkwatchError, InputError
 from brinkwatch.ingest import read_inputs
-from brinkwatch.ingest.jsonl import document_from_json
+from brinkwatch.ingest.jsonl import document_from_json, record_id
 from brinkwatch.ingest.metadata import check_text, content_id
 from brinkwatch.nlp.pipeline import ArticleParser, ArticleText, load_language, model_label
 from brinkwatch.records import Article, CoderInfo, Document, ErrorInfo, Failure, Origin
@@ -143,7 +143,9 @@ def code_records(
             yield from records
 
 
-def _as_document(item: Document | Failure | str | Mapping[str, Any], index: int) -> Document | Failure:
+def _as_document(
+    item: Document | Failure | str | Mapping[str, Any], index: int
+) -> Document | Failure:
     if isinstance(item, Document | Failure):
         return item
     origin = Origin(path="<api>", line=index + 1)
@@ -152,7 +154,8 @@ def _as_document(item: Document | Failure | str | Mapping[str, Any], index: int)
             return Document(id=content_id(item), text=check_text(item), origin=origin)
         return document_from_json(dict(item), origin)
     except InputError as exc:
-        return Failure(f"<api>:{index + 1}", ErrorInfo(exc.code, exc.full_message), origin)
+        fid = record_id(item) or f"<api>:{index + 1}"
+        return Failure(fid, ErrorInfo(exc.code, exc.full_message), origin)
 
 
 def code_many(

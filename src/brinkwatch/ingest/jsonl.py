@@ -22,7 +22,7 @@ def _optional_str(obj: dict[str, Any], key: str) -> str | None:
     return value
 
 
-def _line_id(obj: Any) -> str | None:
+def record_id(obj: Any) -> str | None:
     if isinstance(obj, dict) and isinstance(obj.get("id"), str | int) and obj["id"] != "":
         return str(obj["id"])
     return None
@@ -40,7 +40,7 @@ def document_from_json(obj: Any, origin: Origin) -> Document:
     if published is not None and not isinstance(published, str):
         raise MalformedJSONError("field 'published' must be an ISO date string")
     return Document(
-        id=_line_id(obj) or content_id(text),
+        id=record_id(obj) or content_id(text),
         text=text,
         published=parse_iso_date(published) if published else None,
         origin=origin,
@@ -61,8 +61,10 @@ def read_jsonl_lines(
             try:
                 obj = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise MalformedJSONError(f"line is not JSON: {exc.msg} at column {exc.colno}") from exc
+                raise MalformedJSONError(
+                    f"line is not JSON: {exc.msg} at column {exc.colno}"
+                ) from exc
             yield document_from_json(obj, origin)
         except InputError as exc:
-            fid = _line_id(obj) or f"{name}:{number}"
+            fid = record_id(obj) or f"{name}:{number}"
             yield Failure(id=fid, error=ErrorInfo(exc.code, exc.full_message), origin=origin)

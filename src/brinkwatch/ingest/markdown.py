@@ -42,8 +42,12 @@ class MarkdownArticle:
     url: str | None
 
 
+_PROTECT = 0xE000  # escaped characters hide in the private-use area while syntax is stripped
+
+
 def strip_inline(text: str) -> str:
     """Markdown inline syntax to plain text (links keep their words, emphasis its content)."""
+    text = _ESCAPE.sub(lambda m: chr(_PROTECT + ord(m.group(1))), text)
     text = _IMAGE.sub("", text)
     text = _LINK.sub(r"\1", text)
     text = _REF_LINK.sub(r"\1", text)
@@ -54,7 +58,9 @@ def strip_inline(text: str) -> str:
         text = pattern.sub(lambda m: m.group(m.lastindex or 1), text)
     text = _EM_STAR.sub(r"\1", text)
     text = _EM_UNDER.sub(r"\1", text)
-    return _ESCAPE.sub(r"\1", text)
+    return "".join(
+        chr(ord(c) - _PROTECT) if _PROTECT <= ord(c) < _PROTECT + 128 else c for c in text
+    )
 
 
 def block_to_text(block: str) -> str:

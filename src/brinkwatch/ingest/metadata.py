@@ -14,10 +14,10 @@ from brinkwatch.errors import (
     UndecodableInputError,
 )
 
-_MONTHS = (
-    "january february march april may june july august september october november december"
-).split()
-_MONTH_INDEX = {m: i + 1 for i, m in enumerate(_MONTHS)} | {m[:3]: i + 1 for i, m in enumerate(_MONTHS)}
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+_MONTH_INDEX = {m: i + 1 for i, m in enumerate(_MONTHS)} | {
+    m[:3]: i + 1 for i, m in enumerate(_MONTHS)
+}
 _MONTH_INDEX["sept"] = 9
 _MDY = re.compile(r"^(?P<m>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})$")
 _DMY = re.compile(r"^(?P<d>\d{1,2})\s+(?P<m>[A-Za-z]{3,9})\.?,?\s+(?P<y>\d{4})$")
@@ -45,7 +45,7 @@ def decode_bytes(data: bytes, *, max_bytes: int) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise UndecodableInputError(
-            f"input is not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r})",
+            f"input is not valid UTF-8 (byte {exc.start}: {data[exc.start : exc.start + 1]!r})",
             hint="re-encode the file as UTF-8",
         ) from exc
     return check_text(text)

@@ -63,6 +63,7 @@ def html_document(text: str, origin: Origin) -> Document:
         outlet=parsed.outlet,
         url=parsed.url,
         published=parse_date_line(parsed.published) if parsed.published else None,
+        dateline=parsed.dateline,
         origin=origin,
     )
 
@@ -111,7 +112,9 @@ def _folder_files(folder: Path) -> Iterator[Path]:
             yield path
 
 
-def read_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | Failure]:
+def read_path(
+    path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Document | Failure]:
     """A file or a folder (recursively). Files of unknown type inside folders are failures too,
     so nothing is dropped silently."""
     path = Path(path)
@@ -125,13 +128,18 @@ def read_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterat
         yield _failure(str(path), err, Origin(path=str(path)))
 
 
-def read_stream(stream: BinaryIO, *, name: str = "<stdin>", max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | Failure]:
+def read_stream(
+    stream: BinaryIO, *, name: str = "<stdin>", max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Document | Failure]:
     """JSONL from a binary stream (stdin for `-`)."""
     yield from read_jsonl_lines(stream, name=name, max_bytes=max_bytes)
 
 
 def read_inputs(
-    inputs: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES, stdin: BinaryIO | None = None
+    inputs: Iterable[str | Path],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    stdin: BinaryIO | None = None,
 ) -> Iterator[Document | Failure]:
     """Every input in order; `-` reads JSONL from standard input."""
     for item in inputs:
