@@ -14,7 +14,20 @@ from brinkwatch.errors import (
     UndecodableInputError,
 )
 
-_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 _MONTH_INDEX = {m: i + 1 for i, m in enumerate(_MONTHS)} | {
     m[:3]: i + 1 for i, m in enumerate(_MONTHS)
 }
