@@ -1,0 +1,291 @@
+"""Actor mentions from one parsed article: gazetteer hits, sector nouns and PERSON entities are
+grouped by the noun phrase they belong to, and each phrase becomes one `Mention`.
+
+"senior Russian Foreign Ministry official Grigory Logvinov" is one phrase headed by "Logvinov":
+a person, with "Russian" giving the country and "Foreign Ministry official" the sector and role.
+"two U.S. stealth bombers" is headed by a sector noun; "Moscow" by a capital; "Russia's eastern
+borders" is headed by a word that is no actor, so only "Russia" becomes a mention.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from brinkwatch.nlp.gazetteer import Gazetteer, Match, Place, SectorTerm
+
+_MOD_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nummod"})
+_NOMINAL = frozenset({"NOUN", "PROPN"})
+_PRONOUNS = frozenset({"he", "she", "him", "her", "it", "they", "them", "we", "us"})
+_PLURAL_PRONOUNS = frozenset({"they", "them", "we", "us"})
+_DEFINITE = frozenset({"the", "this", "that"})
+# Roles of single people that a definite description ("the official") can refer back to.
+_PERSON_ROLES = frozenset(
+    {"official", "spokesperson", "diplomat", "envoy", "negotiator", "leader", "commander"}
+)
+_NOT_IN_PHRASE = frozenset({"VERB", "AUX", "ADP", "PUNCT", "SPACE", "CCONJ", "SCONJ", "PART"})
+_FORMER = frozenset({"former", "ex", "retired", "erstwhile"})
+_SKIP_ROLE_WORDS = frozenset({"the", "a", "an", "this", "that", "'s", "’s", ",", "former"})
+
+
+@dataclass(slots=True)
+class Mention:
+    """A mention being resolved (mutable working state; `actors.py` freezes it into `Actor`)."""
+
+    start: int  # token offsets, end exclusive
+    end: int
+    head: int
+    kind: str  # person | group | place | pronoun | description
+    name: str | None = None
+    country: str | None = None  # ISO3 or IGO/NGO/NGM
+    code_root: str | None = None  # CAMEO country or organisation code
+    sector: str | None = None  # full CAMEO agent code, may be composite (GOVMIL)
+    role: str | None = None
+    plural: bool = False
+    person_like: bool = False  # a sector noun naming one person ("the official")
+    entity: int | None = None
+
+
+@dataclass(slots=True)
+class Anchors:
+    """Everything found in one noun phrase, before deciding what the phrase is."""
+
+    places: list[Match]
+    sectors: list[Match]
+    person: Span | None = None
+
+
+def np_head(token: Token) -> Token:
+    """The head noun of the phrase `token` modifies (itself when it heads one)."""
+    while token.dep_ in _MOD_DEPS and token.head.i > token.i and token.head.pos_ in _NOMINAL:
+        token = token.head
+    return token
+
+
+def phrase_start(doc: Doc, head: Token) -> int:
+    """First token of `head`'s phrase: its left edge (a parse never crosses sentences), without
+    leading punctuation or words of the clause around it."""
+    start = head.left_edge.i
+    while start < head.i and (doc[start].pos_ in _NOT_IN_PHRASE or doc[start].is_punct):
+        start += 1
+    return start
+
+
+def accept_place(doc: Doc, match: Match, persons: dict[int, Span]) -> bool:
+    """Reject a gazetteer hit that is part of a person's name or an ambiguous common word."""
+    place = match.item
+    assert isinstance(place, Place)
+    ent = persons.get(match.start)
+    if ent is not None and (ent.start < match.start or ent.end > match.end):
+        return False
+    if not place.ambiguous:
+        return True
+    follows = doc[match.end].lower_ if match.end < len(doc) else ""
+    if ent is not None:
+        return follows in ("'s", "’s")
+    return doc[match.start].pos_ == "PROPN" or doc[match.start].ent_type_ in ("GPE", "NORP")
+
+
+def person_spans(doc: Doc, places: list[Match]) -> list[Span]:
+    """PERSON entities that are not outlets or places mis-tagged as people ("Xinhua said")."""
+    taken = {(m.start, m.end) for m in places}
+    spans = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or (ent.start, ent.end) in taken:
+            continue
+        end = ent.end - 1 if ent[-1].lower_ in ("'s", "’s") else ent.end
+        if end > ent.start:
+            spans.append(doc[ent.start : end])
+    return spans
+
+
+def group_anchors(
+    doc: Doc, places: list[Match], sectors: list[Match], persons: list[Span]
+) -> dict[int, Anchors]:
+    """Anchors keyed by the index of the phrase head they belong to."""
+    groups: dict[int, Anchors] = {}
+    for match in places:
+        _group(groups, np_head(doc[match.end - 1]).i).places.append(match)
+    for match in sectors:
+        _group(groups, np_head(doc[match.end - 1]).i).sectors.append(match)
+    for span in persons:
+        _group(groups, np_head(span.root).i).person = span
+    return groups
+
+
+def _group(groups: dict[int, Anchors], head: int) -> Anchors:
+    if head not in groups:
+        groups[head] = Anchors([], [])
+    return groups[head]
+
+
+def build_mentions(
+    doc: Doc, head: Token, anchors: Anchors, place_at: dict[int, Place]
+) -> list[Mention]:
+    """The mentions one phrase gives: one for an actor phrase, else its named parts."""
+    start = phrase_start(doc, head)
+    person = anchors.person
+    if person is not None and person.start <= head.i < person.end:
+        return [_person(doc, start, head, person, anchors)]
+    head_sector = next((m for m in anchors.sectors if m.end - 1 == head.i), None)
+    head_place = next((m for m in anchors.places if m.start <= head.i < m.end), None)
+    if head_place is not None:
+        return [_place(start, head, head_place, head_sector)]
+    if head_sector is not None:
+        return [_group_mention(doc, start, head, head_sector, anchors, place_at)]
+    return _parts(doc, start, head, anchors)
+
+
+def _person(doc: Doc, start: int, head: Token, person: Span, anchors: Anchors) -> Mention:
+    end = max(head.i + 1, person.end)
+    mention = Mention(start, end, head.i, "person", name=person.text)
+    before = [m for m in anchors.places if m.end <= person.start and m.place.kind != "media"]
+    if before:
+        _set_place(mention, before[-1].place)
+    titles = [m for m in anchors.sectors if m.end <= person.start]
+    if titles:
+        term = titles[0].item  # the office before any rank: "Deputy Minister ... General X"
+        assert isinstance(term, SectorTerm)
+        mention.sector = term.sector
+        skip = {i for m in before for i in range(m.start, m.end)}
+        mention.role = _role_text(doc, start, person.start, term, skip)
+    _mark_former(doc, mention, start, person.start)
+    return mention
+
+
+def _mark_former(doc: Doc, mention: Mention, start: int, end: int) -> None:
+    """A former office holder is one of CAMEO's elites (ELI), no longer the office (GOV...)."""
+    if any(t.lower_ in _FORMER for t in doc[start:end]):
+        mention.sector = "ELI"
+        mention.kind = "person" if mention.kind == "person" else "group"
+
+
+def _role_text(doc: Doc, start: int, end: int, term: SectorTerm, skip: set[int]) -> str | None:
+    """The words naming a person's office: "senior Foreign Ministry official", "president"."""
+    words = [
+        t
+        for t in doc[start:end]
+        if t.i not in skip and t.lower_ not in _SKIP_ROLE_WORDS and not t.like_num
+    ]
+    if not words:
+        return term.role
+    text = "".join(t.text_with_ws for t in words).strip()
+    return text.lower() if text.lower() == term.term.lower() else text
+
+
+def _place(start: int, head: Token, match: Match, head_sector: Match | None) -> Mention:
+    place = match.item
+    assert isinstance(place, Place)
+    # A place with its own words ("the Kremlin") spans the phrase; "Russia's" in a longer one not.
+    mention = Mention(start, head.i + 1, head.i, "place")
+    _set_place(mention, place)
+    if place.kind in ("capital", "igo") and head_sector is not None:
+        assert isinstance(head_sector.item, SectorTerm)
+        # the Pentagon: defence, not the whole government; the UN Secretary-General: its executive
+        mention.sector = head_sector.item.sector
+        mention.role = head_sector.item.role
+    mention.plural = head.tag_ in ("NNS", "NNPS")
+    return mention
+
+
+def _set_place(mention: Mention, place: Place) -> None:
+    mention.country = place.country
+    mention.code_root = place.code
+    if place.kind == "igo" and mention.name is None:
+        mention.name = place.name
+    if place.sector and mention.sector is None:
+        mention.sector = place.sector
+        if place.kind == "media":
+            mention.name = place.name
+
+
+def _group_mention(
+    doc: Doc, start: int, head: Token, match: Match, anchors: Anchors, place_at: dict[int, Place]
+) -> Mention:
+    term = match.item
+    assert isinstance(term, SectorTerm)
+    kind = "description" if doc[start].lower_ in _DEFINITE else "group"
+    mention = Mention(start, head.i + 1, head.i, kind, sector=term.sector, role=term.role)
+    mention.plural = head.tag_ in ("NNS", "NNPS")
+    mention.person_like = (term.title or term.role in _PERSON_ROLES) and not mention.plural
+    _mark_former(doc, mention, start, head.i)
+    place = _modifier_place(head, anchors.places, place_at)
+    if place is not None:
+        mention.kind = "group"
+        mention.country, mention.code_root = place.country, place.code
+        if place.kind == "igo":
+            mention.name = place.name
+    return mention
+
+
+def _modifier_place(head: Token, places: list[Match], place_at: dict[int, Place]) -> Place | None:
+    """The country or organisation a sector noun belongs to: a modifier or an "of" phrase."""
+    before = [m for m in places if m.end <= head.i + 1]
+    if before:
+        place = before[-1].item
+        assert isinstance(place, Place)
+        return place
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.i in place_at:
+                    return place_at[pobj.i]
+    return None
+
+
+def _parts(doc: Doc, start: int, phrase_head: Token, anchors: Anchors) -> list[Mention]:
+    """A phrase headed by a non-actor word: its named parts alone, or, when a sector noun
+    modifies the head ("Minsk police station", "U.S. military bases"), that sector's actor."""
+    mentions = []
+    places = [m for m in anchors.places if m.place.kind != "adjective"]
+    if anchors.sectors and anchors.person is None:
+        last = anchors.sectors[-1]
+        head = doc[last.end - 1]
+        group = _group_mention(doc, start, head, last, anchors, {})
+        group.kind, group.end, group.head = "group", phrase_head.i + 1, phrase_head.i
+        return [group]
+    for match in places:
+        place = match.item
+        assert isinstance(place, Place)
+        mention = Mention(match.start, match.end, match.end - 1, "place")
+        _set_place(mention, place)
+        mentions.append(mention)
+    if anchors.person is not None:
+        span = anchors.person
+        mentions.append(Mention(span.start, span.end, span.end - 1, "person", name=span.text))
+    return mentions
+
+
+def pronoun_mentions(doc: Doc, taken: Iterable[int]) -> list[Mention]:
+    """Personal pronouns that may refer to an actor (resolved later by coreference)."""
+    used = set(taken)
+    prp = doc.vocab.strings["PRP"]
+    tags = doc.to_array("TAG").tolist()
+    found = []
+    for i, tag in enumerate(tags):
+        if tag == prp and i not in used and (word := doc[i].lower_) in _PRONOUNS:
+            found.append(Mention(i, i + 1, i, "pronoun", plural=word in _PLURAL_PRONOUNS))
+    return found
+
+
+def add_leader(mention: Mention, gaz: Gazetteer, published: date | None) -> None:
+    """Country and office of a known head of state or government, for the article's date."""
+    if mention.name is None:
+        return
+    leader = gaz.leader(mention.name, published)
+    if leader is None:
+        return
+    current = leader.end is None or (published is not None and published < leader.end)
+    if len(leader.name) > len(mention.name):
+        mention.name = leader.name  # "Putin" -> "Vladimir Putin"
+    if mention.country is None:
+        mention.country = leader.country
+        country = gaz.countries.get(leader.country)
+        mention.code_root = country.code if country else leader.country
+    if mention.sector is None:
+        mention.sector = "GOV" if current else "ELI"
+    if mention.role is None and current:
+        mention.role = leader.role

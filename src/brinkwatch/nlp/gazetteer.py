@@ -1,0 +1,269 @@
+"""The actor gazetteers, loaded once and indexed by token sequence.
+
+Surface forms from `data/gazetteers/*.tsv` are tokenised with the pipeline's own tokenizer and
+keyed by the tuple of their tokens' lower-case hashes, so a `Doc` is matched with one dict lookup
+per candidate length at tokens whose first word starts some entry. Abbreviations (all capitals,
+"U.S.", "UN") match case-sensitively so "us" and "who" are not countries or organisations.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
+
+from brinkwatch.datafiles import data_path, read_tsv
+from brinkwatch.errors import DataFileError
+
+Key = tuple[int, ...]
+_MAX_TOKENS = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A named actor in the gazetteer: a country, its adjective or capital, an IGO, an outlet."""
+
+    kind: str  # country | adjective | capital | igo | media
+    country: str  # ISO3, or IGO/NGO/NGM for organisations
+    code: str  # the CAMEO code this name stands for: RUS, IGOUNO ...
+    name: str
+    sector: str | None = None  # GOV for capitals, MED for outlets
+    ambiguous: bool = False
+    surface: str | None = None  # set when the form must match case-sensitively
+
+
+@dataclass(frozen=True, slots=True)
+class SectorTerm:
+    """A sector noun or phrase ("troops", "foreign minister") and the agent code it marks."""
+
+    term: str
+    sector: str
+    role: str | None
+    title: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Leader:
+    """One term of office of a head of state or government."""
+
+    name: str
+    country: str
+    role: str
+    start: date
+    end: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A gazetteer hit on tokens `start`..`end` (exclusive) of a Doc."""
+
+    start: int
+    end: int
+    item: Place | SectorTerm
+
+    @property
+    def place(self) -> Place:
+        assert isinstance(self.item, Place)
+        return self.item
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    """Token-sequence indexes over the place, organisation, outlet, sector and leader tables."""
+
+    places: dict[Key, Place] = field(default_factory=dict)
+    sectors: dict[Key, SectorTerm] = field(default_factory=dict)
+    leaders: dict[str, list[Leader]] = field(default_factory=dict)
+    starts: set[int] = field(default_factory=set)  # first-token hashes of any entry
+    sector_starts: set[int] = field(default_factory=set)
+    countries: dict[str, Place] = field(default_factory=dict)  # iso3 -> country entry
+    people: dict[Key, str] = field(default_factory=dict)  # leader name forms, as token keys
+    people_starts: set[int] = field(default_factory=set)
+
+    def leader(self, name: str, when: date | None) -> Leader | None:
+        """The office `name` held on `when` (the latest term when `when` is None)."""
+        terms = self.leaders.get(name.lower())
+        if not terms:
+            return None
+        if when is None:  # undated text: the latest office, current only if it has not ended
+            return max(terms, key=lambda t: t.start)
+        current = [t for t in terms if t.start <= when and (t.end is None or when < t.end)]
+        if current:
+            return max(current, key=lambda t: t.start)
+        past = [t for t in terms if t.end is not None and t.end <= when]
+        return max(past, key=lambda t: t.start) if past else None
+
+    def match_places(self, doc: Doc, lower: list[int]) -> Iterator[Match]:
+        """Longest place matches, left to right, non-overlapping."""
+        i, n = 0, len(lower)
+        while i < n:
+            if lower[i] in self.starts:
+                for size in range(min(_MAX_TOKENS, n - i), 0, -1):
+                    place = self.places.get(tuple(lower[i : i + size]))
+                    if place is not None and _case_ok(doc, i, size, place):
+                        yield Match(i, i + size, place)
+                        i += size - 1
+                        break
+            i += 1
+
+    def match_people(self, doc: Doc, lower: list[int]) -> Iterator[tuple[int, int]]:
+        """Known leaders' names written in capitals, as token ranges (for untagged names)."""
+        for i, word in enumerate(lower):
+            if word not in self.people_starts:
+                continue
+            for size in range(min(_MAX_TOKENS, len(lower) - i), 0, -1):
+                if tuple(lower[i : i + size]) in self.people and doc[i].text[:1].isupper():
+                    yield i, i + size
+                    break
+
+    def match_sectors(self, lower: list[int], lemma: list[int]) -> Iterator[Match]:
+        """Longest sector-term matches; the last word may match by lemma (plurals)."""
+        i, n = 0, len(lower)
+        while i < n:
+            if lower[i] in self.sector_starts or lemma[i] in self.sector_starts:
+                found = self._sector_at(lower, lemma, i, n)
+                if found is not None:
+                    yield found
+                    i = found.end - 1
+            i += 1
+
+    def _sector_at(self, lower: list[int], lemma: list[int], i: int, n: int) -> Match | None:
+        for size in range(min(_MAX_TOKENS, n - i), 0, -1):
+            words = tuple(lower[i : i + size])
+            term = self.sectors.get(words) or self.sectors.get((*words[:-1], lemma[i + size - 1]))
+            if term is not None:
+                return Match(i, i + size, term)
+        return None
+
+
+def _case_ok(doc: Doc, i: int, size: int, place: Place) -> bool:
+    if place.surface is not None:
+        return doc[i : i + size].text == place.surface
+    return doc[i + size - 1].text[:1].isupper()  # "the Kremlin": the name's own word decides
+
+
+def _needs_case(form: str) -> bool:
+    """Abbreviations and all-capital forms must match as written ("US" but not "us")."""
+    letters = [c for c in form if c.isalpha()]
+    return bool(letters) and (all(c.isupper() for c in letters) or "." in form) and len(form) <= 8
+
+
+def _split(cell: str) -> list[str]:
+    return [v.strip() for v in cell.split("|") if v.strip()]
+
+
+def _strip_article(form: str) -> str:
+    return form[4:] if form.lower().startswith("the ") and len(form) > 4 else form
+
+
+class _Builder:
+    def __init__(self, tokenizer: Tokenizer) -> None:
+        self.tokenizer = tokenizer
+        self.gaz = Gazetteer()
+
+    def key(self, form: str) -> Key:
+        return tuple(t.lower for t in self.tokenizer(form))
+
+    def add_place(self, form: str, place: Place) -> None:
+        if place.kind != "media":  # "The Times" needs its article; "the Kremlin" does not
+            form = _strip_article(form)
+        surface = form if _needs_case(form) else None
+        key = self.key(form)
+        if not key or key in self.gaz.places:  # first row wins: files are loaded by priority
+            return
+        entry = place if surface is None else _with_surface(place, surface)
+        self.gaz.places[key] = entry
+        self.gaz.starts.add(key[0])
+
+    def add_sector(self, form: str, term: SectorTerm) -> None:
+        key = self.key(form)
+        if key and key not in self.gaz.sectors:
+            self.gaz.sectors[key] = term
+            self.gaz.sector_starts.add(key[0])
+
+
+def _with_surface(place: Place, surface: str) -> Place:
+    return Place(
+        place.kind, place.country, place.code, place.name, place.sector, place.ambiguous, surface
+    )
+
+
+def _rows(name: str) -> Iterable[tuple[Path, int, dict[str, str]]]:
+    path = data_path(f"gazetteers/{name}")
+    for row in read_tsv(path):
+        yield path, row.line, row.values
+
+
+def _load_media(b: _Builder) -> None:
+    for _, _, row in _rows("media.tsv"):
+        place = Place("media", row["country"], row["country"], row["name"], "MED")
+        for form in [row["name"], *_split(row["aliases"])]:
+            b.add_place(form, place)
+
+
+def _load_igos(b: _Builder) -> None:
+    for _, _, row in _rows("igos.tsv"):
+        place = Place("igo", row["country"], row["code"], row["name"])
+        for form in [row["name"], *_split(row["aliases"])]:
+            b.add_place(form, place)
+
+
+def _load_countries(b: _Builder) -> None:
+    for _, _, row in _rows("countries.tsv"):
+        iso, ambiguous = row["iso3"], row.get("ambiguous") == "1"
+        code = row["cameo"] or iso
+        country = Place("country", iso, code, row["name"], None, ambiguous)
+        b.gaz.countries[iso] = country
+        for kind, column, sector in (
+            ("country", "aliases", None),
+            ("adjective", "adjectives", None),
+            ("capital", "capitals", "GOV"),
+        ):
+            place = Place(kind, iso, code, row["name"], sector, ambiguous)
+            for form in [row["name"]] * (kind == "country") + _split(row[column]):
+                b.add_place(form, place)
+
+
+def _load_sectors(b: _Builder) -> None:
+    for path, line, row in _rows("sectors.tsv"):
+        if not row["term"] or not row["sector"]:
+            raise DataFileError(str(path), line, "term and sector are required")
+        term = SectorTerm(row["term"], row["sector"], row["role"] or None, row["title"] == "1")
+        b.add_sector(row["term"], term)
+
+
+def _load_leaders(b: _Builder) -> None:
+    for path, line, row in _rows("leaders.tsv"):
+        try:
+            start = date.fromisoformat(row["start"])
+            end = date.fromisoformat(row["end"]) if row["end"] else None
+        except ValueError as exc:
+            raise DataFileError(str(path), line, f"bad date: {exc}") from exc
+        leader = Leader(row["name"], row["country"], row["role"], start, end)
+        for form in {row["name"], *_split(row["aliases"])}:
+            b.gaz.leaders.setdefault(form.lower(), []).append(leader)
+            key = b.key(form)
+            b.gaz.people[key] = row["name"]
+            b.gaz.people_starts.add(key[0])
+
+
+def build_gazetteer(tokenizer: Tokenizer) -> Gazetteer:
+    """Load and index every gazetteer file. Outlets and IGOs win over countries on a clash."""
+    builder = _Builder(tokenizer)
+    _load_media(builder)
+    _load_igos(builder)
+    _load_countries(builder)
+    _load_sectors(builder)
+    _load_leaders(builder)
+    return builder.gaz
+
+
+@functools.cache
+def gazetteer_for(tokenizer: Tokenizer) -> Gazetteer:
+    """The gazetteer indexed for `tokenizer`, built once per tokenizer in this process."""
+    return build_gazetteer(tokenizer)

@@ -1,0 +1,145 @@
+"""Actor mentions, codes and coreference on sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.tokens import Doc
+
+from brinkwatch.nlp.actors import actor_for_span, actor_for_token, resolve_phrase
+from brinkwatch.nlp.pipeline import ArticleText
+from brinkwatch.process import Coder
+
+STORY = (
+    "Beijing urged calm on Tuesday after Japanese destroyers sailed near disputed islands.\n\n"
+    '"We will defend our waters," senior Chinese Defense Ministry official Zhao Minghui told '
+    "Xinhua.\n\n"
+    "Zhao said he had spoken to Japan's ambassador. The official added that U.S. officials "
+    "were kept informed.\n\n"
+    "President Vladimir Putin called for restraint, and Putin's aides said the Kremlin was "
+    "watching."
+)
+
+
+@pytest.fixture(scope="module")
+def story(coder: Coder) -> Doc:
+    article = ArticleText(STORY, date(2013, 3, 31))
+    return coder.parser.finish(coder.parser.parse_paragraphs([article])[0], article)
+
+
+def _actor(doc: Doc, text: str, nth: int = 0):  # type: ignore[no-untyped-def]
+    start = -1
+    for _ in range(nth + 1):
+        start = doc.text.index(text, start + 1)
+    return actor_for_span(doc, start, start + len(text))
+
+
+def test_capital_is_the_government(story: Doc) -> None:
+    actor = _actor(story, "Beijing")
+    assert actor is not None and (actor.code, actor.country, actor.sector) == (
+        "CHNGOV",
+        "CHN",
+        "GOV",
+    )
+
+
+def test_nationality_and_sector_noun(story: Doc) -> None:
+    ships = _actor(story, "destroyers")
+    officials = _actor(story, "officials")
+    assert ships is not None and ships.code == "JPNMIL"
+    assert officials is not None and officials.code == "USAGOV"
+
+
+def test_titled_person_gets_name_country_role(story: Doc) -> None:
+    zhao = _actor(story, "Zhao Minghui")
+    assert zhao is not None
+    assert (zhao.name, zhao.country, zhao.sector) == ("Zhao Minghui", "CHN", "GOV")
+    assert zhao.role == "senior Defense Ministry official"
+    assert zhao.text.startswith("senior Chinese")
+
+
+def test_outlet_is_media_with_its_country(story: Doc) -> None:
+    xinhua = _actor(story, "Xinhua")
+    assert xinhua is not None and (xinhua.sector, xinhua.country) == ("MED", "CHN")
+
+
+def test_short_name_pronoun_and_description_join_the_chain(story: Doc) -> None:
+    zhao = _actor(story, "Zhao Minghui")
+    later = [_actor(story, "Zhao", 1), _actor(story, " he ")]
+    official = _actor(story, "The official")
+    assert zhao is not None and zhao.entity is not None
+    for mention in [*later, official]:
+        assert mention is not None
+        assert (mention.name, mention.entity, mention.code) == (
+            "Zhao Minghui",
+            zhao.entity,
+            "CHNGOVMIL",
+        )
+
+
+def test_we_takes_the_speakers_side(story: Doc) -> None:
+    we = _actor(story, "We")
+    assert we is not None and we.country == "CHN" and we.name is None
+
+
+def test_leader_resolved_by_date_and_short_name(story: Doc) -> None:
+    putin = _actor(story, "President Vladimir Putin")
+    short = _actor(story, "Putin", 1)
+    assert putin is not None and short is not None
+    assert (putin.code, putin.role) == ("RUSGOV", "president")
+    assert (short.name, short.entity) == ("Vladimir Putin", putin.entity)
+
+
+def test_possessive_country_on_a_person(story: Doc) -> None:
+    ambassador = _actor(story, "ambassador")
+    assert ambassador is not None and ambassador.code == "JPNGOV"
+
+
+def test_actor_for_token_uses_the_index(story: Doc) -> None:
+    token = next(t for t in story if t.text == "Kremlin")
+    actor = actor_for_token(story, token)
+    assert actor is not None and actor.code == "RUSGOV"
+    assert actor_for_token(story, next(t for t in story if t.text == "calm")) is None
+
+
+def test_actors_are_in_text_order_with_true_offsets(story: Doc) -> None:
+    actors = story._.bw_actors
+    assert [a.start for a in actors] == sorted(a.start for a in actors)
+    assert all(story.text[a.start : a.end] == a.text for a in actors)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "country", "sector"),
+    [
+        ("Iraqi soldiers", "IRQ", "MIL"),
+        ("the Kremlin", "RUS", "GOV"),
+        ("North Korea's army", "PRK", "MIL"),
+        ("the army of Russia", "RUS", "MIL"),
+        ("UN Secretary-General", "IGO", "GOV"),
+        ("a former Pentagon official", "USA", "ELI"),
+        ("Kyiv police", "UKR", "COP"),
+        ("Japan", "JPN", None),
+    ],
+)
+def test_resolve_phrase(nlp, phrase: str, country: str, sector: str | None) -> None:  # type: ignore[no-untyped-def]
+    actor = resolve_phrase(nlp, phrase)
+    assert actor is not None and (actor.country, actor.sector) == (country, sector)
+
+
+def test_resolve_phrase_leader_depends_on_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    in_office = resolve_phrase(nlp, "Tony Blair", published=date(2003, 1, 1))
+    later = resolve_phrase(nlp, "Tony Blair", published=date(2015, 1, 1))
+    assert in_office is not None and in_office.code == "GBRGOV"
+    assert later is not None and later.sector == "ELI"
+
+
+def test_resolve_phrase_context_gives_missing_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    actor = resolve_phrase(nlp, "the rebels", context="Colombian")
+    assert actor is not None and (actor.country, actor.code) == ("COL", "COLREB")
+
+
+def test_words_that_are_not_countries(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert resolve_phrase(nlp, "a demand") is None
+    actor = resolve_phrase(nlp, "Michael Jordan")
+    assert actor is None or actor.country is None

@@ -1,0 +1,57 @@
+"""The gazetteer index: loading, case rules, longest match, leaders by date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from brinkwatch.nlp.gazetteer import Gazetteer, Place, gazetteer_for
+
+
+@pytest.fixture(scope="module")
+def gaz(nlp) -> Gazetteer:  # type: ignore[no-untyped-def]
+    return gazetteer_for(nlp.tokenizer)
+
+
+def _places(nlp, gaz: Gazetteer, text: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    doc = nlp.make_doc(text)
+    lower = doc.to_array("LOWER").tolist()
+    found = []
+    for match in gaz.match_places(doc, lower):
+        assert isinstance(match.item, Place)
+        found.append((doc[match.start : match.end].text, match.item.code))
+    return found
+
+
+def test_every_file_loads(gaz: Gazetteer) -> None:
+    assert len(gaz.countries) > 190
+    assert gaz.sectors and gaz.leaders and gaz.people
+
+
+def test_abbreviations_are_case_sensitive(nlp, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    assert _places(nlp, gaz, "The US and the UN told us") == [("US", "USA"), ("UN", "IGOUNO")]
+
+
+def test_longest_match_wins(nlp, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    assert _places(nlp, gaz, "South Sudan and Papua New Guinea") == [
+        ("South Sudan", "SSD"),
+        ("Papua New Guinea", "PNG"),
+    ]
+
+
+def test_names_need_a_capital(nlp, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    assert _places(nlp, gaz, "a turkey for chad") == []
+    assert _places(nlp, gaz, "TEHRAN and the Kremlin") == [("TEHRAN", "IRN"), ("Kremlin", "RUS")]
+
+
+def test_outlets_keep_their_article(nlp, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    assert _places(nlp, gaz, "Times Square") == []
+
+
+def test_leader_by_date(gaz: Gazetteer) -> None:
+    term = gaz.leader("Putin", date(2010, 1, 1))
+    assert term is not None and term.role == "prime minister"
+    latest = gaz.leader("Vladimir Putin", None)
+    assert latest is not None and latest.end is None
+    assert gaz.leader("Nobody Atall", None) is None
