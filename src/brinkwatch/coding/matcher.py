@@ -1,0 +1,315 @@
+"""Match lexicon entries on a trigger token of the parse.
+
+A trigger's candidate entries come from a dict lookup on its lemma; each entry's constraints
+(particle, preposition, object, complement) are checked against the token's dependents. The small
+model mis-attaches some phrases ("put units on standby"), so objects and prepositions may also be
+found a few words to the right of the trigger, inside the same clause.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.strings import hash_string  # type: ignore[attr-defined]
+from spacy.symbols import AUX, NOUN, PROPN, VERB
+from spacy.tokens import Doc, Token
+
+from brinkwatch.coding.lexicon import Entry, Lexicon
+from brinkwatch.coding.roles import direct_objects, passive_subjects, with_conjuncts
+
+WINDOW = 6
+ANY = "*"
+VERB_POS = frozenset({"VERB", "AUX"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+_COMP_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj"})
+_STOP_POS = frozenset({"VERB", "AUX", "PUNCT", "SCONJ", "CCONJ"})
+_OF = frozenset({"of"})
+_OBJECT_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
+_COMP_HOSTS = frozenset({"prep", "dobj", "pobj"})
+_COMP_OF_HOST = frozenset({"pcomp", "acl", "relcl"})
+_TIME_ENTITIES = frozenset({"DATE", "TIME"})
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """An entry that fired on a trigger, with the tokens that satisfied its constraints."""
+
+    entry: Entry
+    trigger: Token
+    object: Token | None = None
+    prep_object: Token | None = None
+    comp: Token | None = None
+
+
+def forms(token: Token) -> tuple[str, str]:
+    """The lemma and the lower-cased word: lexicon words may be either ("talks", "talk")."""
+    return token.lemma_.lower(), token.lower_
+
+
+def _hit(token: Token, words: frozenset[str]) -> bool:
+    """Whether the token is one of `words`; `*` in `words` takes any token."""
+    lemma, lower = forms(token)
+    return lemma in words or lower in words or ANY in words
+
+
+def window(trigger: Token, size: int = WINDOW) -> list[Token]:
+    """Tokens right of the trigger up to the next clause boundary (a verb, punctuation…)."""
+    tokens: list[Token] = []
+    doc = trigger.doc
+    for i in range(trigger.i + 1, min(trigger.i + 1 + size, len(doc))):
+        token = doc[i]
+        if token.is_sent_start:
+            break
+        if token.is_quote or token.text == "-":
+            continue
+        if token.pos_ in _STOP_POS:
+            break
+        tokens.append(token)
+    return tokens
+
+
+def complements(verb: Token) -> list[Token]:
+    """Clauses that complete a verb: "urged X to exercise", "accused X of attacking"."""
+    found: list[Token] = []
+    for child in verb.children:
+        dep = child.dep_
+        if dep in _COMP_DEPS:
+            # a participle clause ("…, saying …", "…, killing …") is a second event
+            if child.pos_ in VERB_POS and (dep != "advcl" or child.tag_ != "VBG"):
+                found.append(child)
+        elif dep in _COMP_HOSTS:
+            for grand in child.children:
+                if grand.dep_ in _COMP_OF_HOST:
+                    found.append(grand)
+                elif grand.dep_ == "prep":
+                    found.extend(g for g in grand.children if g.dep_ == "pcomp")
+    return [c for c in found if c.pos_ in VERB_POS]
+
+
+def _particle_ok(trigger: Token, entry: Entry) -> bool:
+    if not entry.particles:
+        return True
+    doc = trigger.doc
+    near = [c for c in trigger.children if c.dep_ in ("prt", "prep", "advmod")]
+    near += [doc[i] for i in range(trigger.i + 1, min(trigger.i + 3, len(doc)))]
+    return any(_hit(t, entry.particles) for t in near)
+
+
+def _prep_children(token: Token, preps: frozenset[str]) -> list[Token]:
+    """The token's prepositions among `preps`; "on Monday" is a time, never a pattern's part."""
+    return [
+        c
+        for c in token.children
+        if c.dep_ in ("prep", "prt", "dative", "agent")
+        and c.lower_ in preps
+        and not any(o.ent_type_ in _TIME_ENTITIES for o in c.children)
+    ]
+
+
+def _pobjs(preps: Iterable[Token]) -> list[Token]:
+    return [
+        o
+        for p in preps
+        for c in p.children
+        if c.dep_ in ("pobj", "dobj")
+        for o in with_conjuncts(c)
+    ]
+
+
+def base_objects(trigger: Token) -> list[Token]:
+    """Object heads of any entry: direct objects, passive subjects, predicatives; for an event
+    noun its modifiers ("nuclear test") and of/on/with objects."""
+    if trigger.pos_ in NOUN_POS:
+        mods = [c for c in trigger.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
+        return mods + _pobjs(_prep_children(trigger, frozenset({"of", "on", "with"})))
+    objects = direct_objects(trigger) + passive_subjects(trigger)
+    return objects + [c for c in trigger.children if c.dep_ in ("attr", "oprd", "acomp")]
+
+
+def _find_object(trigger: Token, entry: Entry, view: TriggerView) -> tuple[bool, Token | None]:
+    """The entry's object among the trigger's objects (and their `of` objects: "state of
+    emergency"), the objects of the entry's prepositions, or the nouns nearby."""
+    words = entry.objects
+    if not words:
+        return True, None
+    own = _with_of(_pobjs(_prep_children(trigger, entry.preps))) if entry.preps else []
+    if ANY in words:  # a wildcard takes only real objects, not nearby words
+        found = [*view.base, *own]
+        return (True, found[0]) if found else (False, None)
+    if not words.isdisjoint(view.object_forms):
+        return True, next(t for t in view.objects if _hit(t, words))
+    for token in own:
+        if _hit(token, words):
+            return True, token
+    if not words.isdisjoint(view.near_forms):
+        return True, next(t for t in view.near_nouns if _hit(t, words))
+    return False, None
+
+
+def _with_of(tokens: list[Token]) -> list[Token]:
+    """Each token followed by the objects of its `of` phrases."""
+    return [x for t in tokens for x in (t, *_pobjs(_prep_children(t, _OF)))]
+
+
+def _forms_of(tokens: list[Token]) -> frozenset[str]:
+    return frozenset(form for t in tokens for form in forms(t))
+
+
+def _find_prep(
+    trigger: Token, entry: Entry, obj: Token | None, view: TriggerView
+) -> tuple[bool, Token | None]:
+    """The entry's preposition on the trigger (or on its object); gives the target's head."""
+    if not entry.preps:
+        return True, None
+    hosts = [trigger] + ([obj] if obj is not None else [])
+    preps = [p for h in hosts for p in _prep_children(h, entry.preps)]
+    if preps:
+        pobjs = [o for o in _pobjs(preps) if o is not obj]
+        return True, pobjs[0] if pobjs else None
+    loose = [t for t in view.near if t.lower_ in entry.preps]
+    return (True, None) if loose else (False, None)
+
+
+def _find_comp(entry: Entry, view: TriggerView) -> tuple[bool, Token | None]:
+    if not entry.comps:
+        return True, None
+    for comp in view.comps:
+        if _hit(comp, entry.comps) and _comp_object_ok(comp, entry):
+            return True, comp
+    return False, None
+
+
+def _comp_object_ok(comp: Token, entry: Entry) -> bool:
+    if not entry.comp_objects:
+        return True
+    candidates = [*direct_objects(comp), *_pobjs(comp.children), *window(comp)]
+    return any(_hit(t, entry.comp_objects) for t in candidates)
+
+
+class TriggerView:
+    """What the entries tried on one trigger look at, each part computed once and only when an
+    entry needs it: nearby words (`window`), objects (`base_objects`), `complements`."""
+
+    __slots__ = ("_base", "_comps", "_near", "_nouns", "_objects", "token")
+
+    def __init__(self, token: Token) -> None:
+        self.token = token
+        self._near: list[Token] | None = None
+        self._base: list[Token] | None = None
+        self._comps: list[Token] | None = None
+        self._objects: tuple[list[Token], frozenset[str]] | None = None
+        self._nouns: tuple[list[Token], frozenset[str]] | None = None
+
+    @property
+    def objects(self) -> list[Token]:
+        """`base` with the objects of their `of` phrases."""
+        return self._object_parts()[0]
+
+    @property
+    def object_forms(self) -> frozenset[str]:
+        return self._object_parts()[1]
+
+    def _object_parts(self) -> tuple[list[Token], frozenset[str]]:
+        if self._objects is None:
+            objects = _with_of(self.base)
+            self._objects = (objects, _forms_of(objects))
+        return self._objects
+
+    @property
+    def near_nouns(self) -> list[Token]:
+        return self._noun_parts()[0]
+
+    @property
+    def near_forms(self) -> frozenset[str]:
+        return self._noun_parts()[1]
+
+    def _noun_parts(self) -> tuple[list[Token], frozenset[str]]:
+        if self._nouns is None:
+            nouns = [t for t in self.near if t.pos_ in _OBJECT_POS]
+            self._nouns = (nouns, _forms_of(nouns))
+        return self._nouns
+
+    @property
+    def near(self) -> list[Token]:
+        if self._near is None:
+            self._near = window(self.token)
+        return self._near
+
+    @property
+    def base(self) -> list[Token]:
+        if self._base is None:
+            self._base = base_objects(self.token)
+        return self._base
+
+    @property
+    def comps(self) -> list[Token]:
+        if self._comps is None:
+            self._comps = complements(self.token)
+        return self._comps
+
+
+def match_entry(trigger: Token, entry: Entry, view: TriggerView | None = None) -> Match | None:
+    """`entry` applied to `trigger`: a `Match` when every constraint holds."""
+    view = view or TriggerView(trigger)
+    if not _particle_ok(trigger, entry):
+        return None
+    ok, comp = _find_comp(entry, view)
+    if not ok:
+        return None
+    ok, obj = _find_object(trigger, entry, view)
+    if not ok:
+        return None
+    ok, prep_object = _find_prep(trigger, entry, obj, view)
+    if not ok:
+        return None
+    return Match(entry, trigger, obj, prep_object, comp)
+
+
+def candidates(token: Token, lexicon: Lexicon) -> tuple[Entry, ...]:
+    """Entries whose trigger lemma is this token's (verbs for verbs, nouns for nouns)."""
+    index = lexicon.by_verb if token.pos_ in VERB_POS else lexicon.by_noun
+    if token.pos_ not in VERB_POS and token.pos_ not in NOUN_POS:
+        return ()
+    lemma, lower = forms(token)
+    return index.get(lemma) or index.get(lower) or ()
+
+
+_VERB_IDS = frozenset({VERB, AUX})
+_NOUN_IDS = frozenset({NOUN, PROPN})
+_HYPHEN = hash_string("-")
+
+
+def trigger_positions(doc: Doc, lexicon: Lexicon) -> list[int]:
+    """Indices of the tokens whose lemma or word is a trigger of their part of speech, read
+    from the Doc's arrays in one pass (most tokens are not triggers; no Token is built)."""
+    rows = doc.to_array([POS, LEMMA, LOWER]).tolist()
+    found: list[int] = []
+    for i, (pos, lemma, lower) in enumerate(rows):
+        if pos in _VERB_IDS:
+            if i and rows[i - 1][2] == _HYPHEN:  # "Iran-backed", "Saudi-led": a modifier
+                continue
+            index = lexicon.verb_ids
+        elif pos in _NOUN_IDS:
+            index = lexicon.noun_ids
+        else:
+            continue
+        if lemma in index or lower in index:
+            found.append(i)
+    return found
+
+
+def best_match(token: Token, lexicon: Lexicon) -> Match | None:
+    """The most specific entry that matches; entries are pre-sorted by specificity."""
+    entries = candidates(token, lexicon)
+    if not entries:
+        return None
+    view = TriggerView(token)
+    for entry in entries:
+        if entry.reports:  # chosen by the coder once the reported clause is known
+            continue
+        found = match_entry(token, entry, view)
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,191 @@
+"""Who did it and to whom, read off spaCy's dependency parse.
+
+These functions return tokens (phrase heads); `coder.py` turns them into actors. They follow how
+English news sentences are built: the subject acts (the `by` agent of a passive), the object or a
+target preposition receives, controlled infinitives take their controller as subject, and
+coordinated phrases ("A and B") give one head each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+TARGET_PREPS = (
+    "with",
+    "against",
+    "on",
+    "to",
+    "toward",
+    "towards",
+    "over",
+    "at",
+    "into",
+    "between",
+    "from",
+)
+NOUN_SOURCE_PREPS = ("by", "from")
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "appos", "parataxis"})
+_MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
+
+
+def with_conjuncts(token: Token) -> list[Token]:
+    """A phrase head and the heads coordinated with it: "Russia and China" → both."""
+    return [token, *(c for c in token.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON"))]
+
+
+def _children(token: Token, deps: Iterable[str]) -> list[Token]:
+    wanted = frozenset(deps)
+    return [c for c in token.children if c.dep_ in wanted]
+
+
+def _relative_head(token: Token) -> Token:
+    """`who` in "troops who attacked" stands for "troops"."""
+    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
+
+
+def agents(verb: Token) -> list[Token]:
+    """The `by` agents of a passive verb."""
+    return [p for a in _children(verb, ("agent",)) for p in _children(a, ("pobj",))]
+
+
+def is_passive(verb: Token) -> bool:
+    """ "was attacked", and the bare participle with a `by` agent: "when asked by reporters"."""
+    deps = {c.dep_ for c in verb.children}
+    return (
+        bool(deps & PASSIVE_SUBJECT_DEPS)
+        or "auxpass" in deps
+        or (verb.tag_ == "VBN" and "agent" in deps)
+    )
+
+
+def own_subjects(verb: Token) -> list[Token]:
+    """The subject written on this very verb ("that all parties will exercise")."""
+    found = _children(verb, SUBJECT_DEPS)
+    return with_conjuncts(found[0]) if found else []
+
+
+def _controller(verb: Token) -> list[Token]:
+    """The understood subject of an infinitive or participle clause."""
+    head = verb.head
+    if verb.dep_ in ("xcomp", "ccomp", "advcl") and _is_infinitive(verb):
+        objects = _children(head, ("dobj",)) + [
+            p for prep in _children(head, ("prep",)) if prep.lower_ == "on" for p in prep.children
+        ]
+        if objects and head.lemma_ in OBJECT_CONTROL:
+            return objects
+    return subjects(head, depth=1)
+
+
+OBJECT_CONTROL = frozenset(
+    {
+        "urge",
+        "call",
+        "ask",
+        "tell",
+        "order",
+        "force",
+        "press",
+        "push",
+        "persuade",
+        "invite",
+        "encourage",
+        "appeal",
+        "request",
+        "instruct",
+        "command",
+        "pressure",
+        "warn",
+        "advise",
+    }
+)
+
+
+def _is_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def subjects(verb: Token, depth: int = 0) -> list[Token]:
+    """Heads of the active subject of `verb`, inherited through conjunction and control."""
+    found = _children(verb, SUBJECT_DEPS)
+    if found:
+        return [_relative_head(t) for t in with_conjuncts(found[0])]
+    if depth > 3 or verb.dep_ == "ROOT":
+        return []
+    if verb.dep_ == "conj":
+        return subjects(verb.head, depth + 1)
+    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        return [verb.head] if not is_passive(verb) else []
+    if verb.dep_ in ("xcomp", "ccomp", "advcl"):
+        return _controller(verb)
+    if verb.dep_ == "pcomp":
+        return subjects(verb.head.head, depth + 1)
+    return []
+
+
+def passive_subjects(verb: Token) -> list[Token]:
+    found = _children(verb, PASSIVE_SUBJECT_DEPS)
+    return with_conjuncts(_relative_head(found[0])) if found else []
+
+
+def direct_objects(verb: Token) -> list[Token]:
+    found = _children(verb, ("dobj", "obj"))
+    return with_conjuncts(found[0]) if found else []
+
+
+def prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
+    """Objects of the given prepositions attached to `token`, in `preps` order."""
+    wanted = tuple(preps)
+    result: list[Token] = []
+    for prep in sorted(_children(token, ("prep", "dative", "prt")), key=lambda p: _rank(p, wanted)):
+        if prep.lower_ in wanted:
+            objects = _children(prep, ("pobj",))
+            if objects:
+                result.extend(with_conjuncts(objects[0]))
+    return result
+
+
+def _rank(prep: Token, wanted: tuple[str, ...]) -> int:
+    return wanted.index(prep.lower_) if prep.lower_ in wanted else len(wanted)
+
+
+def datives(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON")]
+
+
+def noun_sources(noun: Token) -> list[Token]:
+    """Who did a noun-phrase event: "A's attack", "an attack by A", "warnings from A"."""
+    possessors = _children(noun, ("poss",))
+    if possessors:
+        return with_conjuncts(possessors[0])
+    by = prep_objects(noun, NOUN_SOURCE_PREPS)
+    if by:
+        return by
+    return [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
+
+
+def phrase_tokens(head: Token) -> list[Token]:
+    """The head and its modifiers (not its clauses): where an actor mention may sit."""
+    tokens = [head]
+    for child in head.children:
+        if child.dep_ in _MODIFIER_DEPS:
+            tokens.extend(phrase_tokens(child))
+        elif child.dep_ == "prep" and child.lower_ in ("by", "of", "from"):
+            tokens.extend(t for p in _children(child, ("pobj",)) for t in phrase_tokens(p))
+    return sorted(tokens, key=lambda t: t.i)
+
+
+def phrase_span(head: Token) -> tuple[int, int]:
+    """Token range [start, end) of the noun phrase up to and including its head."""
+    start = head.i
+    for child in head.lefts:
+        if child.dep_ not in _CLAUSE_DEPS and child.dep_ not in ("punct", "cc"):
+            start = min(start, child.left_edge.i)
+            break
+    return start, head.i + 1

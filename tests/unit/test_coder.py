@@ -1,0 +1,222 @@
+"""The event coder on sentences written for these tests: every root, roles, negation, speech."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from brinkwatch.coding.codes import code_table
+from brinkwatch.nlp.pipeline import ArticleText
+from brinkwatch.process import ARTICLE_COMPONENTS, Coder, code_paths
+from brinkwatch.records import Article, Event
+
+Code = Callable[..., list[Event]]
+
+
+@pytest.fixture(scope="module")
+def code(coder: Coder) -> Code:
+    def run(text: str, published: date | None = None) -> list[Event]:
+        doc = next(coder.parser.pipe([ArticleText(text, published)]))
+        return list(doc._.bw_events)
+
+    return run
+
+
+def first(events: list[Event], root: str | None = None) -> Event:
+    matching = [e for e in events if root is None or e.cameo_root == root]
+    assert matching, f"no event{' of root ' + root if root else ''} in {events}"
+    return matching[0]
+
+
+def test_component_is_registered_last() -> None:
+    assert ARTICLE_COMPONENTS[-1] == ("brinkwatch.coding.coder", "brinkwatch_events")
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "source", "target"),
+    [
+        ("Japan's prime minister declined to comment on the report.", "01", "JPN", None),
+        ("The Iranian government urged the United States to lift sanctions.", "02", "IRN", "USA"),
+        ("Germany pledged to send humanitarian aid to Ukraine.", "03", "DEU", "UKR"),
+        ("The French president visited Algeria on Tuesday.", "04", "FRA", "DZA"),
+        ("Brazil signed a trade agreement with Argentina.", "05", "BRA", "ARG"),
+        ("India shared intelligence with Sri Lanka.", "06", "IND", "LKA"),
+        ("Japan provided food and medicine to Nepal.", "07", "JPN", None),
+        ("The Syrian government released dozens of prisoners.", "08", "SYR", None),
+        ("Kenyan police launched an investigation into the killing.", "09", "KEN", None),
+        ("Protesters demanded the resignation of the Peruvian president.", "10", None, "PER"),
+        ("China condemned the Japanese government.", "11", "CHN", "JPN"),
+        ("Pakistan rejected the Indian proposal for talks.", "12", "PAK", None),
+        ("Russia threatened to impose sanctions on Georgia.", "13", "RUS", "GEO"),
+        ("Thousands of Serbian students protested in Belgrade.", "14", "SRB", None),
+        ("Turkey deployed troops to the Syrian border.", "15", "TUR", None),
+        ("Egypt recalled its ambassador from Qatar.", "16", "EGY", "QAT"),
+        ("Venezuelan police arrested three opposition activists.", "17", "VEN", None),
+        ("Gunmen kidnapped two Nigerian journalists.", "18", None, None),
+        ("Israeli troops shelled the Palestinian village.", "19", "ISR", None),
+        ("The Syrian army used chemical weapons against civilians.", "20", "SYR", None),
+    ],
+)
+def test_every_root_category(
+    code: Code, text: str, root: str, source: str | None, target: str | None
+) -> None:
+    event = first(code(text), root)
+    assert source is None or (event.source.code or "").startswith(source)
+    assert target is None or (
+        event.target is not None and (event.target.code or "").startswith(target)
+    )
+    assert event.pattern and event.pattern.startswith(f"{root}-")
+
+
+def test_event_record_is_complete_and_traceable(code: Code) -> None:
+    text = "Russia threatened to impose sanctions on Georgia on Friday."
+    event = first(code(text, date(2024, 5, 6)), "13")
+    table = code_table()[event.cameo]
+    assert (event.cameo_name, event.goldstein, event.quad_class) == (table.name, table.goldstein, 3)
+    assert event.goldstein_table == "gdelt"
+    assert (event.plover_event, event.plover_mode) == (table.plover_event, table.plover_mode)
+    for span in (event.sentence, event.evidence, event.trigger):
+        assert text[span.start : span.end] == span.text
+    assert event.trigger.text == "threatened"
+    assert event.evidence.start <= event.trigger.start < event.evidence.end
+    assert text[event.source.start : event.source.end] == event.source.text == "Russia"
+    assert event.date is not None and event.date.startswith("2024-05")
+    assert event.id.startswith("ev-") and event.id == first(code(text, date(2024, 5, 6))).id
+
+
+def test_passive_and_active_give_the_same_roles(code: Code) -> None:
+    active = first(code("Turkish troops attacked the Syrian army."), "19")
+    passive = first(code("The Syrian army was attacked by Turkish troops."), "19")
+    for event in (active, passive):
+        assert (event.source.code or "").startswith("TUR")
+        assert event.target is not None and (event.target.code or "").startswith("SYR")
+
+
+def test_negation_is_recorded(code: Code) -> None:
+    event = first(code("Iran did not attack the British tanker."), "19")
+    assert event.negated
+    assert not first(code("Iran attacked the British tanker."), "19").negated
+
+
+def test_refusal_maps_to_cameo_refusal_code(code: Code) -> None:
+    event = first(code("Hamas refused to meet Egyptian mediators."))
+    assert event.cameo == "125"
+    assert not any(e.cameo_root == "04" for e in code("Hamas refused to meet Egyptian mediators."))
+
+
+def test_compound_sources_give_one_event_each(code: Code) -> None:
+    events = [
+        e for e in code("France and Germany condemned the Syrian government.") if e.cameo == "111"
+    ]
+    assert sorted(e.source.code or "" for e in events) == ["DEU", "FRA"]
+
+
+def test_reciprocal_verbs_give_both_directions(code: Code) -> None:
+    pairs = {
+        (e.source.code, e.target.code if e.target else None)
+        for e in code("Russia and China met in Beijing.")
+    }
+    assert {("RUS", "CHN"), ("CHN", "RUS")} <= pairs
+
+
+def test_reported_speech_gives_event_and_accusation(code: Code) -> None:
+    events = code("Turkey said Syrian forces shelled the border town.")
+    shelling = first(events, "19")
+    assert (shelling.source.code or "").startswith("SYR")
+    assert shelling.reported_by is not None and shelling.reported_by.code == "TUR"
+    accusation = first(events, "11")
+    assert accusation.cameo == "112" and accusation.source.code == "TUR"
+    assert accusation.target is not None and (accusation.target.code or "").startswith("SYR")
+    assert events.index(shelling) < events.index(accusation)
+
+
+def test_complement_chooses_the_code(code: Code) -> None:
+    event = first(code("The United Nations urged both sides to exercise restraint."))
+    assert event.cameo == "0256"
+    assert event.source.code == "IGOUNO"
+    plain = first(code("The United Nations urged both sides to resume talks."))
+    assert plain.cameo == "026"
+
+
+def test_noun_phrase_events(code: Code) -> None:
+    talks = {(e.source.code, e.cameo) for e in code("Talks between Iran and Oman ended on Monday.")}
+    assert {("IRN", "040"), ("OMN", "040")} <= talks
+    attack = first(code("Egypt's attack on Libya drew criticism."), "19")
+    assert attack.source.code == "EGY" and attack.target is not None and attack.target.code == "LBY"
+
+
+def test_claim_of_responsibility(code: Code) -> None:
+    events = code("The Taliban said they attacked an Afghan army base.")
+    assert events[0].cameo == "015"
+    assert any(e.cameo_root == "19" and e.source == events[0].source for e in events)
+
+
+def test_future_acts_in_reported_speech_are_threats_or_intents(code: Code) -> None:
+    threat = code("Iran said it will attack American ships.")
+    assert [e.cameo for e in threat] == ["138"]
+    assert threat[0].source.code == "IRN"
+    intent = code("The rebels said they would release the Kenyan hostages.")
+    assert [e.cameo_root for e in intent] == ["03"]
+
+
+def test_obligation_in_reported_speech_is_a_demand(code: Code) -> None:
+    events = code("Germany said Turkey must release the journalists.")
+    assert [(e.cameo, e.source.code, e.target.code if e.target else None) for e in events] == [
+        ("100", "DEU", "TUR")
+    ]
+
+
+def test_failing_to_agree_is_a_rejection(code: Code) -> None:
+    assert {e.cameo_root for e in code("Egypt and Ethiopia failed to reach an agreement.")} == {
+        "12"
+    }
+
+
+def test_hyphenated_participles_are_not_triggers(code: Code) -> None:
+    events = code("Iran-backed militias attacked the base.")
+    assert [e.trigger.text for e in events] == ["attacked"]
+
+
+def test_times_do_not_fill_patterns_or_targets(code: Code) -> None:
+    events = code("Moscow urged restraint on Saturday.")
+    assert [(e.cameo, e.target) for e in events] == [("0256", None)]
+
+
+def test_no_event_without_an_actor_or_a_pattern(code: Code) -> None:
+    assert code("The weather was mild and the markets were quiet.") == []
+
+
+SEED = Path(__file__).resolve().parents[2].parent / "shared" / "examples" / "seed-article.md"
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="../shared/examples is not present")
+def test_seed_article(coder: Coder) -> None:
+    """The issue's acceptance list for the seed article (read from ../shared, never copied)."""
+    (article,) = list(code_paths([str(SEED)], coder.settings, 1))
+    assert isinstance(article, Article)
+    found = {
+        (e.source.country, e.target.country if e.target else None, e.cameo_root, e.date)
+        for e in article.events
+    }
+
+    def has(source: str, target: str | None, roots: set[str], when: str | None = None) -> bool:
+        return any(
+            s == source
+            and (target is None or t == target)
+            and r in roots
+            and (when is None or d == when)
+            for s, t, r, d in found
+        )
+
+    assert has("RUS", None, {"02"}, "2013-03-30")
+    assert has("PRK", "KOR", {"13", "15"})
+    assert has("PRK", "USA", {"13", "15"}, "2013-03-29")
+    assert has("USA", None, {"15"})
+    assert has("CHN", None, {"13"})
+    assert has("RUS", "PRK", {"04"}) and has("PRK", "RUS", {"04"})
+    assert has("USA", "PRK", {"02"})
+    assert has("PRK", None, {"15", "20"}, "2013-02")
+    assert all(e.source.text in article.text for e in article.events)
