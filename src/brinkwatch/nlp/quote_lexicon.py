@@ -1,0 +1,96 @@
+"""The quote-cue lexicon (`data/lexicon/quote_cues.yaml`), loaded once into frozen sets.
+
+Analysts extend the cue verbs, medium phrases and addressee nouns in the YAML file; this module
+only checks its shape and reports a problem with the file's name.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from brinkwatch.datafiles import data_path, file_version
+from brinkwatch.errors import DataFileError
+
+CUES_FILE = "lexicon/quote_cues.yaml"
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteLexicon:
+    """Cue words by role; every word is a lower-case lemma or phrase."""
+
+    version: str
+    clause_verbs: frozenset[str]
+    belief_verbs: frozenset[str]
+    object_verbs: frozenset[str]
+    noun_content_verbs: Mapping[str, frozenset[str]]  # lemma -> particles ("" = direct object)
+    source_phrases: frozenset[str]
+    medium_nouns: Mapping[str, frozenset[str]]  # preposition -> head nouns
+    interview_nouns: frozenset[str]
+    addressee_nouns: frozenset[str]
+    medium_heads: frozenset[str]
+
+
+def _words(raw: Mapping[str, Any], key: str, path: Path) -> frozenset[str]:
+    value = raw.get(key)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise DataFileError(str(path), None, f"`{key}` must be a list of words")
+    return frozenset(v.strip().lower() for v in value)
+
+
+def _noun_content(raw: Mapping[str, Any], path: Path) -> dict[str, frozenset[str]]:
+    entries = raw.get("noun_content_verbs")
+    if not isinstance(entries, list):
+        raise DataFileError(str(path), None, "`noun_content_verbs` must be a list")
+    table: dict[str, set[str]] = {}
+    for entry in entries:
+        if not isinstance(entry, dict) or not isinstance(entry.get("lemma"), str):
+            raise DataFileError(str(path), None, f"bad noun_content_verbs entry {entry!r}")
+        table.setdefault(entry["lemma"].lower(), set()).add(str(entry.get("particle", "")).lower())
+    return {lemma: frozenset(particles) for lemma, particles in table.items()}
+
+
+def _medium_nouns(raw: Mapping[str, Any], path: Path) -> dict[str, frozenset[str]]:
+    table = raw.get("medium_nouns")
+    if not isinstance(table, dict):
+        raise DataFileError(str(path), None, "`medium_nouns` must map prepositions to nouns")
+    for prep in table:
+        if not isinstance(prep, str):
+            raise DataFileError(str(path), None, f"medium_nouns key {prep!r} must be quoted")
+    return {prep.lower(): _words(table, prep, path) for prep in table}
+
+
+def parse_lexicon(raw: Any, path: Path, version: str) -> QuoteLexicon:
+    if not isinstance(raw, dict):
+        raise DataFileError(str(path), None, "expected a mapping of cue lists")
+    return QuoteLexicon(
+        version=version,
+        clause_verbs=_words(raw, "clause_verbs", path),
+        belief_verbs=_words(raw, "belief_verbs", path),
+        object_verbs=_words(raw, "object_verbs", path),
+        noun_content_verbs=_noun_content(raw, path),
+        source_phrases=_words(raw, "source_phrases", path),
+        medium_nouns=_medium_nouns(raw, path),
+        interview_nouns=_words(raw, "interview_nouns", path),
+        addressee_nouns=_words(raw, "addressee_nouns", path),
+        medium_heads=_words(raw, "medium_heads", path),
+    )
+
+
+@functools.cache
+def load_lexicon(path: Path | None = None) -> QuoteLexicon:
+    """The cue lexicon at `path` (default: the shipped file)."""
+    path = path or data_path(CUES_FILE)
+    version = file_version(path)
+    if version is None:
+        raise DataFileError(str(path), None, "missing `# version: X.Y.Z` header line")
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise DataFileError(str(path), None, f"not valid YAML: {exc}") from exc
+    return parse_lexicon(raw, path, version)

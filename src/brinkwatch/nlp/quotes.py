@@ -1,0 +1,185 @@
+"""The `brinkwatch_quotes` component: who said what, to whom, through which outlet, and when.
+
+Sets `doc._.bw_quotes` (a list of `Quote` in text order). Quotation marks are paired on the
+character level (`quote_marks`), cues found on the parse (`quote_finders`, `quote_indirect`),
+speakers resolved through the actor resolver and dates through the date resolver
+(`quote_speakers`). A quotation mark that cannot be paired is recorded in `doc._.bw_errors` as
+`quote_unbalanced` and its quote skipped. See docs/quotes.md.
+"""
+
+from bisect import bisect_right
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from brinkwatch.nlp.dates import date_for_token
+from brinkwatch.nlp.quote_finders import Candidate, Sentences, cue_bounds, direct_candidates
+from brinkwatch.nlp.quote_indirect import (
+    colon_candidates,
+    source_phrase_candidates,
+    verb_candidates,
+)
+from brinkwatch.nlp.quote_lexicon import QuoteLexicon, load_lexicon
+from brinkwatch.nlp.quote_marks import QuoteMarks, Stretch, find_quote_marks
+from brinkwatch.nlp.quote_speakers import SpeakerResolver, channel
+from brinkwatch.records import ErrorInfo, Quote, Span
+
+for _name in ("bw_quotes", "bw_errors"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+class QuotesComponent:
+    """Extracts quotes; the cue lexicon is loaded once, in `__init__`."""
+
+    def __init__(self, nlp: Language | None = None, name: str = "brinkwatch_quotes",
+                 lexicon_path: Path | None = None) -> None:  # fmt: skip
+        self.name = name
+        self.lexicon = load_lexicon(lexicon_path)
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        marks = find_quote_marks(text)
+        sentences = Sentences(doc)
+        candidates = find_candidates(doc, text, marks, self.lexicon, sentences)
+        doc._.bw_quotes = to_quotes(doc, text, candidates, self.lexicon, sentences)
+        errors = [
+            ErrorInfo(
+                "quote_unbalanced", f"{u.reason}: {u.mark} at character {u.position}; quote skipped"
+            )
+            for u in marks.unbalanced
+        ]
+        if errors:
+            doc._.bw_errors = list(doc._.bw_errors or ()) + errors
+        return doc
+
+
+@Language.factory("brinkwatch_quotes")
+def make_quotes(nlp: Language, name: str) -> QuotesComponent:
+    return QuotesComponent(nlp, name)
+
+
+class _Stretches:
+    """Quoted stretches, searchable by character offset."""
+
+    def __init__(self, stretches: tuple[Stretch, ...]) -> None:
+        self.items = stretches
+        self.starts = [s.start for s in stretches]
+
+    def at(self, offset: int) -> Stretch | None:
+        index = bisect_right(self.starts, offset) - 1
+        if index >= 0 and offset < self.items[index].end:
+            return self.items[index]
+        return None
+
+    def within(self, start: int, end: int) -> bool:
+        index = bisect_right(self.starts, start - 1)
+        return index < len(self.items) and self.items[index].end <= end
+
+
+def find_candidates(
+    doc: Doc, text: str, marks: QuoteMarks, lexicon: QuoteLexicon, sentences: Sentences
+) -> list[Candidate]:
+    """Direct quotes first; then indirect ones whose cue is not already a direct quote's."""
+    stretches = _Stretches(marks.stretches)
+    direct = list(direct_candidates(doc, text, marks.stretches, lexicon))
+    used = frozenset(c.verb for c in direct if c.verb is not None)
+    skip = used | _belief_in_quotes(doc, stretches, lexicon)
+    found = list(direct)
+    seen = {(c.content_start, c.content_end) for c in direct}
+    indirect = [
+        *verb_candidates(doc, lexicon, skip),
+        *source_phrase_candidates(doc, lexicon, sentences),
+        *colon_candidates(doc, sentences),
+    ]
+    for candidate in indirect:
+        candidate = _with_quoted_words(candidate, stretches, seen)
+        key = (candidate.content_start, candidate.content_end)
+        if key not in seen:
+            seen.add(key)
+            found.append(candidate)
+    return sorted(found, key=lambda c: (c.content_start, c.content_end))
+
+
+def _belief_in_quotes(doc: Doc, stretches: _Stretches, lexicon: QuoteLexicon) -> frozenset[int]:
+    """A speaker's own "I think" inside quotation marks is not a quote of its own."""
+    return frozenset(
+        t.i
+        for t in doc
+        if t.lemma_.lower() in lexicon.belief_verbs and stretches.at(t.idx) is not None
+    )
+
+
+def _with_quoted_words(
+    candidate: Candidate, stretches: _Stretches, seen: set[tuple[int, int]]
+) -> Candidate:
+    """Mixed when the content holds quoted words; direct when it opens a quote that runs on
+    ("According to the paper, “…”")."""
+    opening = stretches.at(candidate.content_start)
+    starts_quote = opening is not None and opening.start == candidate.content_start
+    if opening is not None and starts_quote and (opening.start, opening.end) not in seen:
+        return _replace(candidate, "direct", opening.start, max(opening.end, candidate.content_end))
+    closing = stretches.at(candidate.content_end - 1)
+    if closing is not None and closing.end - candidate.content_end <= 3:
+        return _replace(candidate, "mixed", candidate.content_start, closing.end)
+    if stretches.within(candidate.content_start, candidate.content_end):
+        return _replace(candidate, "mixed", candidate.content_start, candidate.content_end)
+    return candidate
+
+
+def _replace(candidate: Candidate, kind: str, start: int, end: int) -> Candidate:
+    return Candidate(kind, start, end, candidate.cue_start, candidate.cue_end, candidate.verb,
+                     candidate.subject)  # fmt: skip
+
+
+def _sentence(doc: Doc, text: str, candidate: Candidate, sentences: Sentences) -> Span:
+    first = doc.char_span(candidate.content_start, candidate.content_end, alignment_mode="expand")
+    tokens = [first[0], first[-1]] if first is not None and len(first) else []
+    if candidate.verb is not None:
+        tokens.append(doc[candidate.verb])
+    first_sentence = sentences.of(min(t.i for t in tokens))
+    last_sentence = sentences.of(max(t.i for t in tokens))
+    start = doc[first_sentence[0]].idx
+    last = doc[last_sentence[1] - 1]
+    end = last.idx + len(last)
+    return Span(start, end, text[start:end])
+
+
+def to_quotes(
+    doc: Doc, text: str, candidates: list[Candidate], lexicon: QuoteLexicon, sentences: Sentences
+) -> list[Quote]:
+    resolver = SpeakerResolver()
+    quotes: list[Quote] = []
+    for number, candidate in enumerate(candidates, start=1):
+        verb = doc[candidate.verb] if candidate.verb is not None else None
+        cue = None
+        if candidate.cue_start is not None and candidate.cue_end is not None:
+            first, last = candidate.cue_start, candidate.cue_end
+            if verb is not None and first == verb.i:
+                first, last = cue_bounds(verb, last)
+            words = doc[first:last]
+            cue = Span(words.start_char, words.end_char, words.text)
+        speaker = (
+            resolver.speaker(doc[candidate.subject]) if candidate.subject is not None else None
+        )
+        where = channel(verb, lexicon) if verb is not None else None
+        date = date_for_token(doc, verb) if verb is not None else None
+        content = text[candidate.content_start : candidate.content_end]
+        quotes.append(
+            Quote(
+                id=f"q{number}",
+                type=candidate.type,
+                content=Span(candidate.content_start, candidate.content_end, content),
+                cue=cue,
+                speaker=speaker,
+                medium=where.medium if where else None,
+                addressee=where.addressee if where else None,
+                date=date.value if date else None,
+                date_text=date.text if date else None,
+                date_granularity=date.granularity if date else None,
+                date_source=date.source if date else None,
+                sentence=_sentence(doc, text, candidate, sentences),
+            )
+        )
+    return quotes

@@ -1,0 +1,225 @@
+"""Quotes: marks, direct/mixed/indirect attribution, speaker, medium, addressee and date.
+
+Every passage here is written for these tests.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from brinkwatch.errors import DataFileError
+from brinkwatch.nlp.quote_lexicon import load_lexicon
+from brinkwatch.nlp.quote_marks import find_quote_marks
+from brinkwatch.process import code
+from brinkwatch.records import Article, Quote
+from tests.schema_check import assert_valid
+
+PUBLISHED = date(2024, 5, 12)  # a Sunday
+
+
+def _code(text: str, settings) -> Article:  # type: ignore[no-untyped-def]
+    return code(text, published=PUBLISHED, settings=settings)
+
+
+def _only(article: Article, kind: str | None = None) -> Quote:
+    quotes = [q for q in article.quotes if kind is None or q.type == kind]
+    assert len(quotes) == 1, [(q.type, q.content.text) for q in article.quotes]
+    return quotes[0]
+
+
+# --- quotation marks on the character level ---------------------------------------------
+
+
+def _quoted(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in find_quote_marks(text).stretches]
+
+
+def test_marks_pair_curly_and_straight_quotes_and_skip_apostrophes() -> None:
+    text = "Kyiv's envoy said “we are ready,” and Ankara's \"we agree.\" Sanders' aide left."
+    assert _quoted(text) == ["“we are ready,”", '"we agree."']
+
+
+def test_marks_join_a_quote_that_opens_every_paragraph() -> None:
+    text = "“First paragraph of it.\n\n“Second and last,” she said.\n\nNext story."
+    assert _quoted(text) == ["“First paragraph of it.\n\n“Second and last,”"]
+
+
+def test_marks_keep_nested_single_quotes_inside_the_double_quote() -> None:
+    text = "He said: \"They call it a 'special operation' and nothing else.\""
+    assert _quoted(text) == ["\"They call it a 'special operation' and nothing else.\""]
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ('He said "this never ends.\n\nA new paragraph.', "paragraph"),
+        ("It ended. ” Then nothing.", "without opening"),
+        ("“Open “and open again.”", "opened again"),
+    ],
+)
+def test_marks_record_unbalanced_marks(text: str, reason: str) -> None:
+    marks = find_quote_marks(text)
+    assert marks.unbalanced and reason in marks.unbalanced[0].reason
+
+
+# --- direct quotes ------------------------------------------------------------------------
+
+
+def test_direct_quote_with_speaker_after_and_medium(settings) -> None:  # type: ignore[no-untyped-def]
+    text = '"We will not accept any ultimatum," Deputy Foreign Minister Oleg Varin told Interfax.'
+    quote = _only(_code(text, settings))
+    assert quote.type == "direct"
+    assert quote.content.text == '"We will not accept any ultimatum,"'
+    assert quote.cue is not None and quote.cue.text == "told"
+    assert quote.speaker is not None and quote.speaker.text.endswith("Oleg Varin")
+    assert quote.medium is not None and quote.medium.text == "Interfax"
+    assert quote.addressee is None
+
+
+def test_colon_introduced_quote_spans_sentences(settings) -> None:  # type: ignore[no-untyped-def]
+    text = 'Asked about the talks, Varin said: "Nothing has changed. We remain ready to talk."'
+    quote = _only(_code(text, settings), "direct")
+    assert quote.content.text == '"Nothing has changed. We remain ready to talk."'
+    assert quote.cue is not None and quote.cue.text == "said:"
+    assert quote.speaker is not None and quote.speaker.text == "Varin"
+
+
+def test_split_quote_is_one_quote(settings) -> None:  # type: ignore[no-untyped-def]
+    text = '"The talks are over," the spokesman said, "and the border stays closed."'
+    quote = _only(_code(text, settings), "direct")
+    assert quote.content.start == 0 and quote.content.end == len(text)
+    assert quote.speaker is not None and quote.speaker.text == "the spokesman"
+
+
+def test_quote_over_two_paragraphs(settings) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "“Our troops will stay where they are.\n\n"
+        "“Nobody should doubt it,” the defence minister told reporters."
+    )
+    quote = _only(_code(text, settings), "direct")
+    assert quote.content.text.startswith("“Our troops") and quote.content.text.endswith(
+        "doubt it,”"
+    )
+    assert quote.addressee is not None and quote.addressee.text == "reporters"
+
+
+def test_belief_verb_inside_a_quote_is_not_a_quote_of_its_own(settings) -> None:  # type: ignore[no-untyped-def]
+    article = _code('"I think the ceasefire will hold," the mediator said.', settings)
+    assert [q.cue.text for q in article.quotes if q.cue] == ["said"]
+
+
+def test_unbalanced_mark_is_skipped_and_recorded(settings) -> None:  # type: ignore[no-untyped-def]
+    article = _code('The envoy said "this will never end.\n\nTalks resume on Monday.', settings)
+    assert all(q.type != "direct" for q in article.quotes)
+    assert any(e.code == "quote_unbalanced" for e in article.errors)
+
+
+# --- indirect and mixed quotes ------------------------------------------------------------
+
+
+def test_indirect_that_clause_with_speaker_country_and_date(settings) -> None:  # type: ignore[no-untyped-def]
+    quote = _only(
+        _code("Russia warned on Friday that the exercises were raising tension.", settings)
+    )
+    assert quote.type == "indirect"
+    assert quote.content.text == "that the exercises were raising tension"
+    assert quote.cue is not None and quote.cue.text == "warned"
+    assert quote.speaker is not None and quote.speaker.country == "RUS"
+    assert quote.date == "2024-05-10" and quote.date_text == "Friday"
+
+
+def test_mixed_quote_keeps_the_whole_clause(settings) -> None:  # type: ignore[no-untyped-def]
+    text = 'North Korea said it would treat the drills as "a declaration of war".'
+    quote = _only(_code(text, settings))
+    assert quote.type == "mixed"
+    assert (
+        quote.content.text.startswith("it would treat")
+        and '"a declaration of war"' in quote.content.text
+    )
+    assert quote.speaker is not None and quote.speaker.country == "PRK"
+
+
+def test_speech_act_with_noun_content(settings) -> None:  # type: ignore[no-untyped-def]
+    article = _code(
+        "China urged restraint on Saturday. The European Union called for talks.", settings
+    )
+    urged, called = article.quotes
+    assert (urged.cue and urged.cue.text, urged.content.text) == ("urged", "restraint")
+    assert urged.speaker is not None and urged.speaker.country == "CHN"
+    assert urged.date == "2024-05-11"
+    assert (called.cue and called.cue.text, called.content.text) == ("called for", "talks")
+
+
+def test_according_to_names_the_source(settings) -> None:  # type: ignore[no-untyped-def]
+    text = "According to the state news agency KCNA, the leader inspected a missile unit."
+    quote = _only(_code(text, settings))
+    assert quote.cue is not None and quote.cue.text == "According to"
+    assert quote.speaker is not None and quote.speaker.text == "the state news agency KCNA"
+    assert quote.content.text == "the leader inspected a missile unit"
+
+
+@pytest.mark.parametrize(
+    ("text", "medium", "addressee"),
+    [
+        ("The minister told reporters that the border would reopen.", None, "reporters"),
+        ("The president said in an interview with CNN that sanctions would stay.", "CNN", None),
+        (
+            "The general said on state television that the drills were over.",
+            "state television",
+            None,
+        ),
+        ("The ministry said in a statement that two diplomats were expelled.", "statement", None),
+        ("The senator said on Twitter that the vote was postponed.", "Twitter", None),
+    ],
+)
+def test_medium_and_addressee(
+    settings, text: str, medium: str | None, addressee: str | None
+) -> None:  # type: ignore[no-untyped-def]
+    quote = _only(_code(text, settings))
+    assert (quote.medium.text if quote.medium else None) == medium
+    assert (quote.addressee.text if quote.addressee else None) == addressee
+
+
+def test_pronoun_speaker_takes_the_last_named_speaker(settings) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Foreign Minister Oleg Varin said the talks had failed.\n\n"
+        '"We see no progress at all," he told reporters.'
+    )
+    first, second = _code(text, settings).quotes
+    assert second.speaker is not None and second.speaker.text == "he"
+    assert first.speaker is not None and first.speaker.name
+    assert second.speaker.name == first.speaker.name
+
+
+def test_quotes_are_valid_article_json(settings) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        '"We will respond," Varin told Interfax. Russia warned that the move was "reckless".\n\n'
+        "According to Reuters, talks were cancelled."
+    )
+    article = _code(text, settings)
+    assert len(article.quotes) == 3
+    assert [q.id for q in article.quotes] == ["q1", "q2", "q3"]
+    assert_valid(article.to_dict())
+
+
+# --- the cue lexicon ----------------------------------------------------------------------
+
+
+def test_shipped_lexicon_is_versioned_and_has_cues() -> None:
+    lexicon = load_lexicon()
+    assert lexicon.version and {"say", "tell", "warn"} <= lexicon.clause_verbs
+    assert "for" in lexicon.noun_content_verbs["call"]
+
+
+def test_lexicon_errors_name_the_file(tmp_path: Path) -> None:
+    unversioned = tmp_path / "a.yaml"
+    unversioned.write_text("clause_verbs: [say]\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="version"):
+        load_lexicon(unversioned)
+    malformed = tmp_path / "b.yaml"
+    malformed.write_text("# version: 0.1.0\nclause_verbs: say\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="clause_verbs"):
+        load_lexicon(malformed)
