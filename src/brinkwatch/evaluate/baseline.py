@@ -1,0 +1,90 @@
+"""The accuracy gate: measure the project's own gold files and compare with pinned floors.
+
+`tests/gold/baseline.json` holds `{"tolerance": t, "floors": {"events.root.f1": 0.87, ...}}`.
+Floors are pinned at the measured value minus the tolerance (`scripts/pin_baseline.py`); the gate
+fails when any pinned figure falls below its floor, naming the figure.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from brinkwatch.errors import GoldFileError
+from brinkwatch.evaluate.results import Score
+from brinkwatch.evaluate.run import evaluate_file
+from brinkwatch.settings import Settings
+
+# (gold file, task) pairs the gate scores; the events file serves two tasks
+GATE_FILES = (
+    ("events.jsonl", "events"),
+    ("events.jsonl", "penta"),
+    ("actors.jsonl", "actors"),
+    ("quotes.jsonl", "quotes"),
+)
+PINNED_SUFFIXES = (".f1", ".accuracy", "_accuracy", ".macro_f1")  # precision/recall are not pinned
+TOLERANCE = 0.03
+
+
+@dataclass(frozen=True, slots=True)
+class Drop:
+    """A figure below its floor (`measured` None: the figure is no longer produced)."""
+
+    metric: str
+    floor: float
+    measured: float | None
+
+    def __str__(self) -> str:
+        got = "missing" if self.measured is None else f"{self.measured:.3f}"
+        return f"{self.metric}: {got} < floor {self.floor:.3f}"
+
+
+def score_gold(directory: Path, settings: Settings, tasks: tuple[str, ...] = ()) -> list[Score]:
+    """Scores of the gate's gold files in `directory` (only `tasks` when given)."""
+    return [
+        evaluate_file(directory / name, task, settings)
+        for name, task in GATE_FILES
+        if not tasks or task in tasks
+    ]
+
+
+def pinned(scores: list[Score]) -> dict[str, float]:
+    """The figures the gate pins, by dotted name."""
+    flat = {k: v for score in scores for k, v in score.flat().items()}
+    return {k: v for k, v in sorted(flat.items()) if k.endswith(PINNED_SUFFIXES)}
+
+
+def load_floors(path: Path) -> dict[str, float]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {str(k): float(v) for k, v in data["floors"].items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise GoldFileError(str(path), None, f"not a baseline file: {exc}") from exc
+
+
+def check(measured: Mapping[str, float], floors: Mapping[str, float]) -> list[Drop]:
+    """Every floor the measured figures fall below (tiny float noise forgiven)."""
+    drops = []
+    for metric, floor in sorted(floors.items()):
+        value = measured.get(metric)
+        if value is None or value < floor - 1e-9:
+            drops.append(Drop(metric, floor, value))
+    return drops
+
+
+def floors_from(measured: Mapping[str, float], tolerance: float = TOLERANCE) -> dict[str, float]:
+    """Floors pinned at the measured value minus `tolerance`, rounded down to 3 decimals."""
+    return {k: max(0.0, math.floor((v - tolerance) * 1000) / 1000) for k, v in measured.items()}
+
+
+def write_baseline(path: Path, measured: Mapping[str, float], tolerance: float = TOLERANCE) -> None:
+    data = {
+        "comment": "Accuracy floors of tests/gold (scripts/pin_baseline.py); measured minus tolerance.",
+        "tolerance": tolerance,
+        "floors": floors_from(measured, tolerance),
+        "measured": {k: round(v, 4) for k, v in measured.items()},
+    }
+    path.write_text(json.dumps(data, indent=2, sort_keys=False) + "\n", encoding="utf-8")

@@ -1,0 +1,82 @@
+"""The penta scorer on hand-made sentences and predictions."""
+
+from __future__ import annotations
+
+import pytest
+
+from brinkwatch.evaluate.gold import SentenceGold
+from brinkwatch.evaluate.metrics import NONE, Counts
+from brinkwatch.evaluate.penta import penta_of_root, score_penta, sentence_penta
+from brinkwatch.evaluate.results import Case, PredEvent
+from brinkwatch.records import Span
+
+TEXT = "Rebels attacked the town while the mayor appealed for calm."
+
+
+def _span(text: str, words: str) -> Span:
+    start = text.index(words)
+    return Span(start, start + len(words), words)
+
+
+def _gold(penta: int, spans: bool = True, sid: str = "s") -> SentenceGold:
+    src = (_span(TEXT, "Rebels"),) if spans else None
+    tgt = (_span(TEXT, "the town"),) if spans else None
+    return SentenceGold(sid, TEXT, None, penta, src, tgt)
+
+
+@pytest.mark.parametrize(
+    ("root", "penta"),
+    [("01", 0), ("02", 0), ("03", 1), ("05", 1), ("06", 2), ("08", 2), ("09", 3), ("13", 3),
+     ("16", 3), ("14", 4), ("15", 4), ("17", 4), ("20", 4)],
+)  # fmt: skip
+def test_penta_of_root(root: str, penta: int) -> None:
+    assert penta_of_root(root) == penta
+
+
+def test_first_event_in_text_order_decides() -> None:
+    late, early = PredEvent("023", position=30), PredEvent("190", position=7)
+    assert sentence_penta((late, early)) == "4"
+    assert sentence_penta(()) == NONE
+
+
+def test_accuracy_macro_f1_and_confusions() -> None:
+    cases = [
+        Case(_gold(4, sid="a"), (PredEvent("190", 7),)),  # right
+        Case(_gold(0, sid="b"), (PredEvent("112", 7),)),  # 0 taken for 3
+        Case(_gold(4, sid="c"), ()),  # no event: a miss
+        Case(_gold(4, sid="d"), (), error="analysis_failed: boom"),  # failure: a listed miss
+    ]
+    score = score_penta(cases)
+    acc = score.metrics["accuracy"]
+    assert score.flat()["penta.accuracy"] == pytest.approx(0.25)
+    assert acc.to_dict()["correct"] == 1
+    table = score.categories["penta"]
+    assert table["4"] == Counts(tp=1, fn=2)
+    assert table["3"] == Counts(fp=1)
+    # classes 4 (F1 0.5), 0, 1, 2, 3 (F1 0): the macro mean over all five classes
+    assert score.flat()["penta.macro_f1"] == pytest.approx(0.5 / 5)
+    assert [m.id for m in score.misses] == ["b", "c", "d"]
+    assert [f.id for f in score.failures] == ["d"]
+
+
+def test_span_overlap_any_and_half() -> None:
+    # gold source "Rebels" (1 token), target "the town" (2 tokens)
+    pred = PredEvent(
+        "190", 7, source=_span(TEXT, "Rebels attacked"), target=_span(TEXT, "town while")
+    )
+    other = PredEvent("023", 40, source=_span(TEXT, "the mayor"))
+    score = score_penta([Case(_gold(4), (pred, other))])
+    m = score.metrics
+    assert m["source_any"] == Counts(tp=1, fp=1, fn=0)  # "the mayor" is a spurious source
+    assert m["target_any"] == Counts(tp=1)
+    assert m["target_half"] == Counts(tp=1)  # "town" is half of "the town"
+    no_spans = score_penta([Case(_gold(4, spans=False), (pred,))])
+    assert "source_any" not in no_spans.metrics  # sentences without span gold are not scored
+
+
+def test_span_half_rejects_a_thin_overlap() -> None:
+    gold = SentenceGold("x", TEXT, None, 4, (_span(TEXT, "the mayor appealed for calm"),), ())
+    pred = PredEvent("023", 40, source=_span(TEXT, "mayor"))
+    m = score_penta([Case(gold, (pred,))]).metrics
+    assert m["source_any"] == Counts(tp=1)
+    assert m["source_half"] == Counts(fp=1, fn=1)  # 1 of 5 gold tokens < 0.5
