@@ -31,6 +31,14 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
+## eval-dev: score the ../shared/dev sets and refresh docs/evaluation.md (skipped when absent)
+eval-dev: $(STAMP)
+	@if [ -d ../shared/dev ]; then \
+		$(BIN)/python scripts/eval_dev.py --dev ../shared/dev; \
+	else \
+		echo "eval-dev: ../shared/dev not found (a fresh clone has none); skipped"; \
+	fi
+
 ## golden: rewrite the golden files after a deliberate change in output (review the diff!)
 golden: $(STAMP)
 	BRINKWATCH_UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_golden.py

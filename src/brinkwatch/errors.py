@@ -91,3 +91,27 @@ class DataFileError(BrinkwatchError):
         super().__init__(f"{where}: {message}", hint="fix or remove that entry")
         self.path = path
         self.line = line
+
+
+class StoreError(BrinkwatchError):
+    """The database cannot be opened, migrated or written."""
+
+    code = "store"
+
+
+class FetchError(InputError):
+    """A feed or an article page could not be fetched; the watch goes on with the next one."""
+
+    code = "fetch_failed"
+
+
+class GoldFileError(DataFileError):
+    """A gold file given to `brinkwatch evaluate` is malformed; the message names file and line."""
+
+    code = "gold_file"
+
+
+class DeliveryError(BrinkwatchError):
+    """An alert could not be delivered to a `--notify` command or a webhook."""
+
+    code = "delivery_failed"

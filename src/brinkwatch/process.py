@@ -28,7 +28,12 @@ from brinkwatch.settings import Settings, load_settings
 
 # Article-level spaCy components, in order, as "module:factory name". Each module registers its
 # factory on import; stages add themselves here as they land.
-ARTICLE_COMPONENTS: tuple[tuple[str, str], ...] = ()
+ARTICLE_COMPONENTS: tuple[tuple[str, str], ...] = (
+    ("brinkwatch.nlp.actors", "brinkwatch_actors"),
+    ("brinkwatch.nlp.dates", "brinkwatch_dates"),
+    ("brinkwatch.nlp.quotes", "brinkwatch_quotes"),
+    ("brinkwatch.coding.coder", "brinkwatch_events"),
+)
 
 Record = Article | Failure
 

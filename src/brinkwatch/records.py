@@ -183,6 +183,48 @@ class Article:
 Record = Article | Failure
 
 
+@dataclass(frozen=True, slots=True)
+class DyadEvent:
+    """A stored, deduplicated event as the monitor sees it: country to country, with weights.
+
+    `mentions` and `articles` are GDELT's NumMentions/NumArticles after deduplication, so the
+    monitor weighs distinct reports, not raw duplicates.
+    """
+
+    event_id: str
+    date: date
+    source: str
+    target: str
+    cameo: str
+    quad_class: int
+    goldstein: float
+    mentions: int = 1
+    articles: int = 1
+    negated: bool = False
+    evidence: str | None = None
+    article_id: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Alert:
+    """An explained alert: which pair, what kind, how strong, over which window, and why.
+
+    `key` identifies an ongoing alert (kind + dyad + start of the episode) so that re-running the
+    monitor updates it instead of raising it again.
+    """
+
+    key: str
+    kind: str  # escalation | spiral | de-escalation
+    source: str
+    target: str
+    score: float
+    window_start: date
+    window_end: date
+    reason: str
+    events: tuple[DyadEvent, ...] = ()
+
+
 def _encode(value: Any) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return _encode_fields(value)

@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from brinkwatch.errors import ConfigError
+from brinkwatch.monitor.params import MonitorParams
 
 ENV_PREFIX = "BRINKWATCH_"
 DEFAULT_CONFIG_FILE = "brinkwatch.toml"
@@ -38,6 +39,10 @@ class Settings(BaseModel):
         50_000, ge=1_000, description="Longer paragraphs are cut at whitespace before spaCy."
     )
     db: str = Field("sqlite:///brinkwatch.db", description="Database URL for stored runs.")
+    monitor: MonitorParams = Field(
+        default_factory=MonitorParams,
+        description="Monitor windows and thresholds ([brinkwatch.monitor] table; docs/monitor.md).",
+    )
 
 
 def _coerce_env(key: str, value: str) -> Any:

@@ -8,6 +8,12 @@ import click
 
 from brinkwatch._version import __version__
 from brinkwatch.cli.code import code_command
+from brinkwatch.cli.evaluate import evaluate_command
+from brinkwatch.cli.export import export_command
+from brinkwatch.cli.failures import failures_command
+from brinkwatch.cli.ingest import ingest_command
+from brinkwatch.cli.monitor import alerts_command, dyad_command, top_dyads_command
+from brinkwatch.cli.watch import watch_command
 from brinkwatch.errors import BrinkwatchError
 
 
@@ -21,6 +27,14 @@ def cli() -> None:
 
 
 cli.add_command(code_command)
+cli.add_command(ingest_command)
+cli.add_command(export_command)
+cli.add_command(failures_command)
+cli.add_command(watch_command)
+cli.add_command(evaluate_command)
+cli.add_command(dyad_command)
+cli.add_command(alerts_command)
+cli.add_command(top_dyads_command)
 
 
 def main() -> None:
