@@ -15,10 +15,16 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-## demo: code the bundled example corpus and print what brinkwatch found
+## demo: code the bundled example corpus into SQLite (out/demo.db) and print what was found
 demo: $(STAMP)
 	@mkdir -p out
-	$(BIN)/brinkwatch code examples/corpus/md -o out/example-corpus.jsonl --summary
+	$(BIN)/brinkwatch ingest examples/corpus/md --db out/demo.db
+	@echo; echo "Country pairs by weighted conflict:"
+	$(BIN)/brinkwatch top-dyads --db out/demo.db --limit 5
+	@echo; echo "Alerts:"
+	$(BIN)/brinkwatch alerts --db out/demo.db
+	$(BIN)/brinkwatch export --db out/demo.db --format gdelt -o out/demo-events.gdelt.tsv
+	@echo; echo "Stored in out/demo.db; GDELT 2.0 export in out/demo-events.gdelt.tsv"
 
 ## test: lint, type-check and run the whole test suite (with the accuracy gate)
 test: $(STAMP) lint typecheck

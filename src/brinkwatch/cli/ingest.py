@@ -33,8 +33,8 @@ def store_settings(db: str | None, **overrides: Any) -> Settings:
 
 
 def config_hash(settings: Settings) -> str:
-    """What could change coding results, hashed: stored with each run."""
-    dump = settings.model_dump_json(exclude={"db", "n_process"})
+    """What could change coding results, hashed: stored with each run (monitor settings cannot)."""
+    dump = settings.model_dump_json(exclude={"db", "n_process", "monitor"})
     return hashlib.sha256(dump.encode("utf-8")).hexdigest()[:16]
 
 

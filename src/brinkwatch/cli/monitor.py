@@ -244,5 +244,8 @@ def top_dyads_command(
     table = top_dyads(events_frame(events, settings.monitor.weight), limit, by=by)
     table.index = [f"{s}–{t}" for s, t in table.index]
     shown = table[["events", "articles", "q1", "q2", "q3", "q4", "cooperation", "conflict"]]
-    shown = shown.assign(goldstein_mean=table["goldstein_mean"].round(2))
+    # counts are summed as floats by the series; show them as the whole numbers they are
+    shown = shown.assign(goldstein_mean=table["goldstein_mean"].round(2)).astype(
+        {"events": int, "articles": int}
+    )
     click.echo(shown.to_string(float_format=lambda v: f"{v:.1f}"))
