@@ -143,3 +143,93 @@ def test_words_that_are_not_countries(nlp) -> None:  # type: ignore[no-untyped-d
     assert resolve_phrase(nlp, "a demand") is None
     actor = resolve_phrase(nlp, "Michael Jordan")
     assert actor is None or actor.country is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "country", "sector"),
+    [
+        ("the Bundestag", "DEU", "LEG"),
+        ("Houthi rebels", "YEM", "REB"),
+        ("a senior FBI official", "USA", "COP"),  # the body's sector beats "official"
+        ("the Sinaloa Cartel", "MEX", "CRM"),
+        ("the retired defense minister", None, "ELI"),
+        ("Mosul", "IRQ", "CVL"),
+        ("Kharkiv police", "UKR", "COP"),
+        ("ordinary Iranians", "IRN", "CVL"),
+        ("children in Yemen", "YEM", "CVL"),
+        ("a professor at Stanford University", "USA", "EDU"),
+        ("the spokesman of the Kremlin", "RUS", "GOV"),
+        ("a defence lawyer", None, "JUD"),
+        ("Chilean customs officers", "CHL", "COP"),
+        ("UNHCR", "IGO", "REF"),
+    ],
+)
+def test_resolve_phrase_named_bodies_places_and_nouns(  # type: ignore[no-untyped-def]
+    nlp, phrase: str, country: str | None, sector: str
+) -> None:
+    actor = resolve_phrase(nlp, phrase)
+    assert actor is not None and (actor.country, actor.sector) == (country, sector)
+
+
+@pytest.mark.parametrize(
+    ("name", "when", "code"),
+    [
+        ("Sergei Lavrov", date(2015, 6, 1), "RUSGOV"),
+        ("Sergei Shoigu", date(2020, 6, 1), "RUSGOVMIL"),
+        ("Valery Gerasimov", date(2020, 6, 1), "RUSMIL"),
+        ("Hakan Fidan", date(2015, 6, 1), "TURSPY"),
+        ("Hakan Fidan", date(2024, 6, 1), "TURGOV"),
+        ("Jacinda Ardern", date(2024, 6, 1), "NZLELI"),
+    ],
+)
+def test_ministers_and_chiefs_get_their_office_sector(  # type: ignore[no-untyped-def]
+    nlp, name: str, when: date, code: str
+) -> None:
+    actor = resolve_phrase(nlp, name, published=when)
+    assert actor is not None and actor.code == code
+
+
+def test_a_name_no_table_holds_resolves_to_nothing(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert resolve_phrase(nlp, "Tomasz Wielgorski") is None
+    assert resolve_phrase(nlp, "an official visit") is None  # "official" as an adjective
+
+
+def test_known_country_fills_a_missing_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    actor = resolve_phrase(nlp, "the protesters", known_country="CHL")
+    assert actor is not None and (actor.country, actor.code) == ("CHL", "CHLCVL")
+
+
+def test_known_name_cut_short_by_the_tagger_is_whole(coder: Coder) -> None:
+    article = ArticleText("Jean-Yves Le Drian flew to Bamako on Monday.", date(2014, 5, 5))
+    doc = coder.parser.finish(coder.parser.parse_paragraphs([article])[0], article)
+    actor = _actor(doc, "Jean-Yves")
+    assert actor is not None
+    assert (actor.name, actor.code) == ("Jean-Yves Le Drian", "FRAGOVMIL")
+
+
+PLACED = (
+    "Ministers from Chile and Peru met in Lima on Monday.\n\n"
+    "Peru thanked its neighbour for the talks. Foreign Minister Ana Quispe said the border was calm.\n\n"
+    "In Santiago, Interior Minister Pablo Rojas said police were ready.\n\n"
+    '"Nobody wants trouble," Trade Minister Jorge Ibarra said.'
+)
+
+
+@pytest.fixture(scope="module")
+def placed(coder: Coder) -> Doc:
+    article = ArticleText(PLACED, date(2026, 3, 3))
+    return coder.parser.finish(coder.parser.parse_paragraphs([article])[0], article)
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("Foreign Minister Ana Quispe", "PER"),  # the subject of the sentence before
+        ("Interior Minister Pablo Rojas", "CHL"),  # "In Santiago, …" leads into the sentence
+    ],
+)
+def test_titled_person_takes_the_country_of_their_context(
+    placed: Doc, name: str, country: str
+) -> None:
+    actor = _actor(placed, name)
+    assert actor is not None and (actor.country, actor.sector) == (country, "GOV")

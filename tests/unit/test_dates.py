@@ -29,6 +29,12 @@ SUNDAY = date(2013, 3, 31)
         ("Feb. 5, 2012", "2012-02-05", "day"),
         ("2006", "2006", "year"),
         ("today", "2013-03-31", "day"),
+        ("Sunday", "2013-03-31", "day"),  # the publication weekday is the publication day
+        ("on Sunday", "2013-03-31", "day"),
+        ("Sunday night", "2013-03-31", "day"),
+        ("Monday morning", "2013-03-25", "day"),
+        ("last Sunday", "2013-03-24", "day"),
+        ("Friday, March 22", "2013-03-22", "day"),  # an explicit date wins over the weekday
     ],
 )
 def test_resolve_text(text: str, value: str, granularity: str) -> None:
@@ -87,3 +93,17 @@ def test_dates_have_offsets_and_no_false_hits(coder: Coder) -> None:
     values = [r.value for r in doc._.bw_dates]
     assert "2013-05-03" not in values  # prefers the past
     assert all("year" not in (r.text or "") for r in doc._.bw_dates)
+
+
+def test_date_stays_in_its_sentence(coder: Coder) -> None:
+    doc = _doc(coder, "Troops crossed the border on Saturday. Officials met in Geneva.")
+    assert date_for_token(doc, _token(doc, "crossed")).value == "2013-03-30"
+    assert date_for_token(doc, _token(doc, "met")).source == "published"
+
+
+def test_sentence_starts_are_computed_once(coder: Coder) -> None:
+    doc = _doc(coder, "Kyiv said on Friday that talks failed. Moscow replied.")
+    assert doc._.bw_sent_starts == [s.start for s in doc.sents]
+    doc._.bw_sent_starts = None  # a Doc the dates component did not see
+    assert date_for_token(doc, _token(doc, "failed")).value == "2013-03-29"
+    assert doc._.bw_sent_starts == [s.start for s in doc.sents]

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from brinkwatch.nlp.gazetteer import Gazetteer, Place, gazetteer_for
+from brinkwatch.nlp.gazetteer import Gazetteer, Place, _igo_sector, gazetteer_for
 
 
 @pytest.fixture(scope="module")
@@ -55,3 +55,30 @@ def test_leader_by_date(gaz: Gazetteer) -> None:
     latest = gaz.leader("Vladimir Putin", None)
     assert latest is not None and latest.end is None
     assert gaz.leader("Nobody Atall", None) is None
+
+
+def test_institutions_and_cities(nlp, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    found = _places(nlp, gaz, "The CIA, the cia and the Knesset met in Aleppo")
+    assert found == [("CIA", "USA"), ("Knesset", "ISR"), ("Aleppo", "SYR")]
+
+
+def test_institution_rows_carry_their_sector(nlp, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp.make_doc("Boko Haram")
+    match = next(gaz.match_places(doc, doc.to_array("LOWER").tolist()))
+    assert isinstance(match.item, Place)
+    assert (match.item.kind, match.item.country, match.item.sector) == ("institution", "NGA", "REB")
+
+
+def test_igo_sector_comes_from_its_code() -> None:
+    assert _igo_sector("IGOUNOHLHWHO") == "HLH"
+    assert _igo_sector("IGOUNO") is None
+    assert _igo_sector("IGOEUREEC") is None
+
+
+def test_leader_office_has_its_sector(gaz: Gazetteer) -> None:
+    minister = gaz.leader("Sergei Shoigu", date(2020, 1, 1))
+    speaker = gaz.leader("Juri Ratas", date(2022, 1, 1))
+    president = gaz.leader("Vladimir Putin", date(2020, 1, 1))
+    assert minister is not None and minister.sector == "GOVMIL"
+    assert speaker is not None and (speaker.role, speaker.sector) == ("speaker", "LEG")
+    assert president is not None and president.sector == "GOV"

@@ -9,7 +9,7 @@ borders" is headed by a word that is no actor, so only "Russia" becomes a mentio
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -29,6 +29,15 @@ _PERSON_ROLES = frozenset(
 _NOT_IN_PHRASE = frozenset({"VERB", "AUX", "ADP", "PUNCT", "SPACE", "CCONJ", "SCONJ", "PART"})
 _FORMER = frozenset({"former", "ex", "retired", "erstwhile"})
 _SKIP_ROLE_WORDS = frozenset({"the", "a", "an", "this", "that", "'s", "’s", ",", "former"})
+# "ordinary Russians" are the country's people (CVL), not the country itself.
+_CIVILIAN_MODIFIERS = frozenset({"ordinary", "average", "common", "local", "young", "elderly"})
+# Sector nouns that, used as adjectives, mean something else ("official residence", "official visit").
+_ADJECTIVE_SENSES = frozenset({"official"})
+# Prepositions whose object tells a sector noun's country ("the President of the United States",
+# "a professor at Oxford University"); "in" only for civilians ("people in the UK"): troops in a
+# country are rarely its troops.
+_OWNER_PREPS = frozenset({"of", "at", "from"})
+_CIVILIAN_PREPS = frozenset({"of", "at", "from", "in"})
 
 
 @dataclass(slots=True)
@@ -89,16 +98,16 @@ def accept_place(doc: Doc, match: Match, persons: dict[int, Span]) -> bool:
     return doc[match.start].pos_ == "PROPN" or doc[match.start].ent_type_ in ("GPE", "NORP")
 
 
-def person_spans(doc: Doc, places: list[Match]) -> list[Span]:
+def person_spans(ents: Sequence[Span], places: list[Match]) -> list[Span]:
     """PERSON entities that are not outlets or places mis-tagged as people ("Xinhua said")."""
     taken = {(m.start, m.end) for m in places}
     spans = []
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ != "PERSON" or (ent.start, ent.end) in taken:
             continue
         end = ent.end - 1 if ent[-1].lower_ in ("'s", "’s") else ent.end
         if end > ent.start:
-            spans.append(doc[ent.start : end])
+            spans.append(ent.doc[ent.start : end])
     return spans
 
 
@@ -136,7 +145,7 @@ def build_mentions(
         return [_place(start, head, head_place, head_sector)]
     if head_sector is not None:
         return [_group_mention(doc, start, head, head_sector, anchors, place_at)]
-    return _parts(doc, start, head, anchors)
+    return _parts(doc, start, head, anchors, place_at)
 
 
 def _person(doc: Doc, start: int, head: Token, person: Span, anchors: Anchors) -> Mention:
@@ -157,7 +166,10 @@ def _person(doc: Doc, start: int, head: Token, person: Span, anchors: Anchors) -
 
 
 def _mark_former(doc: Doc, mention: Mention, start: int, end: int) -> None:
-    """A former office holder is one of CAMEO's elites (ELI), no longer the office (GOV...)."""
+    """A former office holder is one of CAMEO's elites (ELI), no longer the office (GOV...).
+    The search starts at the phrase's left edge: "retired" is often tagged a verb and so is not
+    part of the mention's own words."""
+    start = min(start, doc[mention.head].left_edge.i)
     if any(t.lower_ in _FORMER for t in doc[start:end]):
         mention.sector = "ELI"
         mention.kind = "person" if mention.kind == "person" else "group"
@@ -188,6 +200,8 @@ def _place(start: int, head: Token, match: Match, head_sector: Match | None) -> 
         mention.sector = head_sector.item.sector
         mention.role = head_sector.item.role
     mention.plural = head.tag_ in ("NNS", "NNPS")
+    if place.kind == "adjective" and any(c.lower_ in _CIVILIAN_MODIFIERS for c in head.lefts):
+        mention.sector, mention.role = "CVL", "civilian"
     return mention
 
 
@@ -211,40 +225,51 @@ def _group_mention(
     mention = Mention(start, head.i + 1, head.i, kind, sector=term.sector, role=term.role)
     mention.plural = head.tag_ in ("NNS", "NNPS")
     mention.person_like = (term.title or term.role in _PERSON_ROLES) and not mention.plural
-    _mark_former(doc, mention, start, head.i)
-    place = _modifier_place(head, anchors.places, place_at)
+    place = _modifier_place(head, anchors.places, place_at, term.sector == "CVL")
+    if place is None:  # a name the parse hung elsewhere ("U.S. Air Force B-52 bombers")
+        place = next((place_at[i] for i in range(head.i - 1, start - 1, -1) if i in place_at), None)
     if place is not None:
         mention.kind = "group"
         mention.country, mention.code_root = place.country, place.code
         if place.kind == "igo":
             mention.name = place.name
+        if place.kind == "institution" and place.sector and term.sector == "GOV" and not term.title:
+            mention.sector = place.sector  # a CIA official is intelligence, not government at large
+    _mark_former(doc, mention, start, head.i)
     return mention
 
 
-def _modifier_place(head: Token, places: list[Match], place_at: dict[int, Place]) -> Place | None:
-    """The country or organisation a sector noun belongs to: a modifier or an "of" phrase."""
+def _modifier_place(
+    head: Token, places: list[Match], place_at: dict[int, Place], civilian: bool = False
+) -> Place | None:
+    """The country or organisation a sector noun belongs to: a modifier, else the first place
+    in a prepositional phrase after it ("of the United States", "at Oxford University in ...")."""
     before = [m for m in places if m.end <= head.i + 1]
     if before:
         place = before[-1].item
         assert isinstance(place, Place)
         return place
+    preps = _CIVILIAN_PREPS if civilian else _OWNER_PREPS
     for child in head.rights:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for pobj in child.children:
-                if pobj.i in place_at:
-                    return place_at[pobj.i]
+        if child.dep_ == "prep" and child.lower_ in preps:
+            found = next((place_at[t.i] for t in child.subtree if t.i in place_at), None)
+            if found is not None and found.kind != "adjective":
+                return found
     return None
 
 
-def _parts(doc: Doc, start: int, phrase_head: Token, anchors: Anchors) -> list[Mention]:
+def _parts(
+    doc: Doc, start: int, phrase_head: Token, anchors: Anchors, place_at: dict[int, Place]
+) -> list[Mention]:
     """A phrase headed by a non-actor word: its named parts alone, or, when a sector noun
     modifies the head ("Minsk police station", "U.S. military bases"), that sector's actor."""
     mentions = []
     places = [m for m in anchors.places if m.place.kind != "adjective"]
-    if anchors.sectors and anchors.person is None:
-        last = anchors.sectors[-1]
+    sectors = [m for m in anchors.sectors if not _adjective_sense(doc, m)]
+    if sectors and anchors.person is None:
+        last = sectors[-1]
         head = doc[last.end - 1]
-        group = _group_mention(doc, start, head, last, anchors, {})
+        group = _group_mention(doc, start, head, last, anchors, place_at)
         group.kind, group.end, group.head = "group", phrase_head.i + 1, phrase_head.i
         return [group]
     for match in places:
@@ -257,6 +282,13 @@ def _parts(doc: Doc, start: int, phrase_head: Token, anchors: Anchors) -> list[M
         span = anchors.person
         mentions.append(Mention(span.start, span.end, span.end - 1, "person", name=span.text))
     return mentions
+
+
+def _adjective_sense(doc: Doc, match: Match) -> bool:
+    token = doc[match.start]
+    return (
+        match.end - match.start == 1 and token.pos_ == "ADJ" and token.lower_ in _ADJECTIVE_SENSES
+    )
 
 
 def pronoun_mentions(doc: Doc, taken: Iterable[int]) -> list[Mention]:
@@ -286,6 +318,6 @@ def add_leader(mention: Mention, gaz: Gazetteer, published: date | None) -> None
         country = gaz.countries.get(leader.country)
         mention.code_root = country.code if country else leader.country
     if mention.sector is None:
-        mention.sector = "GOV" if current else "ELI"
+        mention.sector = leader.sector if current else "ELI"
     if mention.role is None and current:
         mention.role = leader.role

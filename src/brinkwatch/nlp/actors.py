@@ -5,7 +5,6 @@ Sets `doc._.bw_actors` (a list of `Actor` in text order) and `doc._.bw_actor_ind
 from `actor_rules`, chains from `coref`; the gazetteers are loaded once per process.
 """
 
-from collections import Counter
 from datetime import date
 
 from spacy.language import Language
@@ -22,6 +21,7 @@ from brinkwatch.nlp.actor_rules import (
 )
 from brinkwatch.nlp.coref import link_mentions
 from brinkwatch.nlp.gazetteer import Gazetteer, Match, Place, SectorTerm, gazetteer_for
+from brinkwatch.nlp.person_context import place_persons
 from brinkwatch.records import Actor
 
 ORG_ROOTS = frozenset({"IGO", "NGO", "NGM"})
@@ -41,10 +41,10 @@ class ActorsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = find_mentions(doc, self.gazetteer, doc._.bw_published)
-        text = doc.text  # built by joining tokens: once per article, not per actor
-        actors = [_to_actor(doc, text, m) for m in mentions if _informative(m)]
+        kept = [m for m in mentions if _informative(m)]
+        actors = [_to_actor(doc, m) for m in kept]
         index: dict[int, Actor] = {}
-        for mention, actor in zip((m for m in mentions if _informative(m)), actors, strict=True):
+        for mention, actor in zip(kept, actors, strict=True):
             for i in range(mention.start, mention.end):
                 index[i] = actor
         doc._.bw_actors = actors
@@ -73,29 +73,34 @@ def find_mentions(doc: Doc, gaz: Gazetteer, published: date | None) -> list[Ment
         if mention.kind == "person":
             add_leader(mention, gaz, published)
     link_mentions(doc, mentions)
-    _context_country(mentions, gaz)
+    place_persons(doc, mentions, lambda iso: _country_code(gaz, iso))
     return mentions
 
 
 def _anchors(doc: Doc, gaz: Gazetteer) -> tuple[list[Match], list[Match], list[Span]]:
     lower = doc.to_array("LOWER").tolist()
     lemma = doc.to_array("LEMMA").tolist()
-    person_at = {i: e for e in doc.ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
+    ents = doc.ents  # a new tuple of Spans on every access: read once
+    person_at = {i: e for e in ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
     places = [m for m in gaz.match_places(doc, lower) if accept_place(doc, m, person_at)]
     in_place = {i: m.item for m in places for i in range(m.start, m.end)}
     sectors = [m for m in gaz.match_sectors(lower, lemma) if _sector_ok(m, in_place)]
     titles = {m.start: m.end for m in sectors if isinstance(m.item, SectorTerm) and m.item.title}
     persons = []
     tagged = set(person_at)
-    for start, end in gaz.match_people(doc, lower):
+    known = list(gaz.match_people(doc, lower))
+    for start, end in known:
         if not any(i in tagged or i in in_place for i in range(start, end)):
             persons.append(doc[start:end])  # a leader's name the tagger missed
-    for span in person_spans(doc, places):
-        start = span.start
-        while start in titles and titles[start] < span.end:
+    for span in person_spans(ents, places):
+        start, end = span.start, span.end
+        while start in titles and titles[start] < end:
             start = titles[start]  # "General Kim" tagged as one name: the title is not part of it
-        if not any(i in in_place for i in range(start, span.end)):
-            persons.append(doc[start : span.end])
+        for k_start, k_end in known:  # the tagger cut a known name short ("Jean-Yves Le| Drian")
+            if k_start < end and start < k_end:
+                start, end = min(start, k_start), max(end, k_end)
+        if not any(i in in_place for i in range(start, end)):
+            persons.append(doc[start:end])
     return places, sectors, sorted(persons, key=lambda p: p.start)
 
 
@@ -123,17 +128,9 @@ def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
-def _context_country(mentions: list[Mention], gaz: Gazetteer) -> None:
-    """A titled person with no country takes the country the article is mostly about."""
-    counts = Counter(m.country for m in mentions if m.country and m.country not in ORG_ROOTS)
-    if not counts:
-        return
-    country = counts.most_common(1)[0][0]
-    entry = gaz.countries.get(country)
-    for mention in mentions:
-        if mention.kind == "person" and mention.sector and mention.country is None:
-            mention.country = country
-            mention.code_root = entry.code if entry else country
+def _country_code(gaz: Gazetteer, iso: str) -> str:
+    entry = gaz.countries.get(iso)
+    return entry.code if entry else iso
 
 
 def _informative(mention: Mention) -> bool:
@@ -142,11 +139,12 @@ def _informative(mention: Mention) -> bool:
     return bool(mention.name or mention.country or mention.sector)
 
 
-def _to_actor(doc: Doc, text: str, mention: Mention) -> Actor:
-    first, last = doc[mention.start], doc[mention.end - 1]
-    start, end = first.idx, last.idx + len(last.text)
+def _to_actor(doc: Doc, mention: Mention) -> Actor:
+    # the span's own text: joining a few tokens per actor is cheaper than `doc.text` per article
+    span = doc[mention.start : mention.end]
+    start, end = span.start_char, span.end_char
     return Actor(
-        text=text[start:end],
+        text=span.text,
         start=start,
         end=end,
         name=mention.name,
@@ -190,26 +188,46 @@ def actor_for_span(doc: Doc, start_char: int, end_char: int) -> Actor | None:
 
 
 def resolve_phrase(
-    nlp: Language, text: str, *, context: str = "", published: date | None = None
+    nlp: Language,
+    text: str,
+    *,
+    context: str = "",
+    published: date | None = None,
+    known_country: str | None = None,
 ) -> Actor | None:
     """Resolve a short actor phrase ("Iraqi soldiers", "the Kremlin") to one `Actor`.
 
-    The phrase is parsed on its own; the mention holding its syntactic head wins, else the
-    longest one. `context` (a sentence or a country name) supplies a missing country.
+    The phrase is parsed on its own; the mention holding its syntactic head wins, else the most
+    informative one. A missing country comes from `known_country` (ISO3), else from `context` (a
+    sentence or a country name). A phrase that resolves to neither a country nor a sector (a
+    name no table of ours holds, "a demand") gives None rather than a guess.
     """
     actor = _best_actor(_parse(nlp, text, published))
-    if actor is None or actor.country is not None or not context.strip():
-        return actor
+    if actor is not None and actor.country is None:
+        hint = _country_hint(nlp, context, published, known_country)
+        if hint is not None:
+            country, root = hint
+            code = root if country in ORG_ROOTS else root[:3] + (actor.sector or "")
+            actor = Actor(
+                actor.text, actor.start, actor.end, actor.name, code, country, actor.sector,
+                actor.role, actor.entity,
+            )  # fmt: skip
+    return actor if actor is not None and (actor.country or actor.sector) else None
+
+
+def _country_hint(
+    nlp: Language, context: str, published: date | None, known_country: str | None
+) -> tuple[str, str] | None:
+    """(country, code root) that the caller knows or the context names, if any."""
+    if known_country:
+        entry = gazetteer_for(nlp.tokenizer).countries.get(known_country.upper())
+        return (entry.country, entry.code) if entry else None
+    if not context.strip():
+        return None
     hint = _best_actor(_parse(nlp, context, published))
-    if hint is None or hint.country is None:
-        return actor
-    code = (
-        (hint.code or "")[:3] + (actor.sector or "") if hint.country not in ORG_ROOTS else hint.code
-    )
-    return Actor(
-        actor.text, actor.start, actor.end, actor.name, code, hint.country, actor.sector,
-        actor.role, actor.entity,
-    )  # fmt: skip
+    if hint is None or hint.country is None or hint.code is None:
+        return None
+    return hint.country, hint.code
 
 
 def _parse(nlp: Language, text: str, published: date | None) -> Doc:
@@ -231,4 +249,7 @@ def _best_actor(doc: Doc) -> Actor | None:
     if not actors:
         return None
     root = next(iter(doc.sents)).root
-    return actor_for_token(doc, root) or max(actors, key=lambda a: a.end - a.start)
+    found = actor_for_token(doc, root)
+    if found is None:  # the most informative mention, then the longest
+        found = max(actors, key=lambda a: (bool(a.country) + bool(a.sector), a.end - a.start))
+    return found

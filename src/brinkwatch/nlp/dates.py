@@ -7,6 +7,7 @@ regular expression finds that the tagger missed), with `dateparser` on the artic
 "On Friday" in a story published on Sunday 2013-03-31 is 2013-03-29.
 """
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from brinkwatch.records import DateRef
 
-for _name in ("bw_dates", "bw_date_anchors", "bw_published"):
+for _name in ("bw_dates", "bw_date_anchors", "bw_sent_starts", "bw_published"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -55,6 +56,11 @@ _MAY_CUES = frozenset(
     {"in", "on", "since", "until", "by", "of", "early", "late", "mid", "last", "next"}
 )
 _VERBAL = frozenset({"VERB", "AUX"})
+_WEEKDAY_INDEX = {day.lower(): i for i, day in enumerate(_WEEKDAYS.split("|"))}
+# "on Friday", "Friday night"; not "Friday, March 29" (the date decides) or "last Friday"
+_BARE_WEEKDAY = re.compile(
+    rf"(?:on\s+)?({_WEEKDAYS})(?:\s+(?:morning|afternoon|evening|night))?", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +87,7 @@ class DatesComponent:
         found = [f for span in _date_spans(doc) if (f := _resolve_span(span, published))]
         doc._.bw_dates = [f.ref for f in found]
         doc._.bw_date_anchors = [(_anchor(f.span).i, f.ref) for f in found]
+        doc._.bw_sent_starts = sentence_starts(doc)
         return doc
 
 
@@ -138,16 +145,20 @@ def resolve_text(text: str, published: date | None) -> tuple[str | None, str | N
     """An ISO value and granularity for a date phrase, or (None, None)."""
     granularity = _granularity(text)
     stripped = _QUALIFIER.sub("", text.strip()).strip()
+    weekday = _BARE_WEEKDAY.fullmatch(stripped)
+    if weekday is not None and published is not None:
+        return _weekday_on_or_before(weekday.group(1), published).isoformat(), "day"
     parsed = _parse(stripped or text, published)
     if parsed is None:
         return None, None
-    if published is not None and parsed > published and granularity == "day":
-        parsed = parsed - timedelta(days=7) if _is_weekday(stripped) else parsed
     return _format(parsed, granularity), granularity
 
 
-def _is_weekday(text: str) -> bool:
-    return bool(re.fullmatch(rf"(?:on\s+)?(?:{_WEEKDAYS})\b.*", text, re.IGNORECASE))
+def _weekday_on_or_before(name: str, published: date) -> date:
+    """A bare weekday is the latest such day up to publication: "on Sunday" in a Sunday paper is
+    that Sunday, "on Friday" the Friday before it (news reports what happened, not what will)."""
+    back = (published.weekday() - _WEEKDAY_INDEX[name.lower()]) % 7
+    return published - timedelta(days=back)
 
 
 def _granularity(text: str) -> str:
@@ -190,9 +201,23 @@ def _anchor(span: Span) -> Token:
     return token
 
 
+def sentence_starts(doc: Doc) -> list[int]:
+    """The first token index of every sentence, in order (for bisecting, not walking `token.sent`)."""
+    try:
+        return [sent.start for sent in doc.sents]
+    except ValueError:  # no sentence boundaries (an unparsed Doc): one sentence
+        return [0]
+
+
 def date_for_token(doc: Doc, token: Token) -> DateRef:
     """The date of the clause `token` (a verb or event noun) heads; else the publication date."""
-    anchors = [(i, ref) for i, ref in doc._.bw_date_anchors or () if _same_sentence(doc, i, token)]
+    starts = doc._.bw_sent_starts
+    if starts is None:  # a Doc the dates component did not see: compute once and keep
+        starts = doc._.bw_sent_starts = sentence_starts(doc)
+    here = bisect.bisect_right(starts, token.i)
+    anchors = [
+        (i, ref) for i, ref in doc._.bw_date_anchors or () if bisect.bisect_right(starts, i) == here
+    ]
     found = _in_clause(doc, token, anchors)
     for ancestor in token.ancestors if found is None else ():
         found = _in_clause(doc, ancestor, anchors)
@@ -203,11 +228,6 @@ def date_for_token(doc: Doc, token: Token) -> DateRef:
     published = _published(doc)
     value = published.isoformat() if published else None
     return DateRef(value, "day" if published else None, None, "published")
-
-
-def _same_sentence(doc: Doc, i: int, token: Token) -> bool:
-    sent = token.sent
-    return sent.start <= i < sent.end
 
 
 def _in_clause(doc: Doc, token: Token, anchors: list[tuple[int, DateRef]]) -> DateRef | None:

@@ -26,9 +26,10 @@ _MAX_TOKENS = 10
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """A named actor in the gazetteer: a country, its adjective or capital, an IGO, an outlet."""
+    """A named actor in the gazetteer: a country, its adjective or capital, an IGO, an outlet,
+    a named national body (institution, with its sector) or a city/region (country only)."""
 
-    kind: str  # country | adjective | capital | igo | media
+    kind: str  # country | adjective | capital | igo | media | institution | city
     country: str  # ISO3, or IGO/NGO/NGM for organisations
     code: str  # the CAMEO code this name stands for: RUS, IGOUNO ...
     name: str
@@ -56,6 +57,7 @@ class Leader:
     role: str
     start: date
     end: date | None
+    sector: str = "GOV"  # the office's agent code while held (GOVMIL for a defence minister)
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,9 +208,23 @@ def _load_media(b: _Builder) -> None:
             b.add_place(form, place)
 
 
+# CAMEO role codes that may sit between an IGO's region and organisation codes (IGOUNOHLHWHO).
+_IGO_ROLES = frozenset(
+    {"GOV", "MIL", "COP", "JUD", "LEG", "BUS", "DEV", "HLH", "HRI", "REF", "MED", "EDU", "ENV", "LAB",
+     "AGR", "SPY", "CVL"}
+)  # fmt: skip
+
+
+def _igo_sector(code: str) -> str | None:
+    """The role an IGO's own code states (WHO: HLH); None for a bare or regional code."""
+    middle = code[3:-3]
+    parts = [middle[i : i + 3] for i in range(0, len(middle), 3)]
+    return next((p for p in parts if p in _IGO_ROLES), None)
+
+
 def _load_igos(b: _Builder) -> None:
     for _, _, row in _rows("igos.tsv"):
-        place = Place("igo", row["country"], row["code"], row["name"])
+        place = Place("igo", row["country"], row["code"], row["name"], _igo_sector(row["code"]))
         for form in [row["name"], *_split(row["aliases"])]:
             b.add_place(form, place)
 
@@ -229,6 +245,34 @@ def _load_countries(b: _Builder) -> None:
                 b.add_place(form, place)
 
 
+def _country_code(b: _Builder, path: Path, line: int, iso: str) -> str:
+    country = b.gaz.countries.get(iso)
+    if country is None:
+        raise DataFileError(str(path), line, f"unknown country {iso!r} (not in countries.tsv)")
+    return country.code
+
+
+def _load_institutions(b: _Builder) -> None:
+    """Named national bodies (CIA, Knesset, Boko Haram): country and sector from one row."""
+    for path, line, row in _rows("institutions.tsv"):
+        code = _country_code(b, path, line, row["country"])
+        place = Place("institution", row["country"], code, row["name"], row["sector"] or None)
+        for form in [row["name"], *_split(row["aliases"])]:
+            b.add_place(form, place)
+
+
+def _load_cities(b: _Builder) -> None:
+    """Cities and regions: they tell the country; a city is its people (CVL), never its mayor."""
+    for path, line, row in _rows("cities.tsv"):
+        code = _country_code(b, path, line, row["country"])
+        # a city named as an actor stands for its people ("shelling hit Mariupol"); a region for
+        # its authorities or people alike, so it gets no sector
+        sector = "CVL" if row["kind"] == "city" else None
+        place = Place("city", row["country"], code, row["name"], sector)
+        for form in [row["name"], *_split(row["aliases"])]:
+            b.add_place(form, place)
+
+
 def _load_sectors(b: _Builder) -> None:
     for path, line, row in _rows("sectors.tsv"):
         if not row["term"] or not row["sector"]:
@@ -244,7 +288,8 @@ def _load_leaders(b: _Builder) -> None:
             end = date.fromisoformat(row["end"]) if row["end"] else None
         except ValueError as exc:
             raise DataFileError(str(path), line, f"bad date: {exc}") from exc
-        leader = Leader(row["name"], row["country"], row["role"], start, end)
+        sector = row.get("sector") or "GOV"
+        leader = Leader(row["name"], row["country"], row["role"], start, end, sector)
         for form in {row["name"], *_split(row["aliases"])}:
             b.gaz.leaders.setdefault(form.lower(), []).append(leader)
             key = b.key(form)
@@ -253,11 +298,14 @@ def _load_leaders(b: _Builder) -> None:
 
 
 def build_gazetteer(tokenizer: Tokenizer) -> Gazetteer:
-    """Load and index every gazetteer file. Outlets and IGOs win over countries on a clash."""
+    """Load and index every gazetteer file. On a clash of the same form the earlier file wins:
+    outlets, IGOs, countries, institutions, cities."""
     builder = _Builder(tokenizer)
     _load_media(builder)
     _load_igos(builder)
     _load_countries(builder)
+    _load_institutions(builder)
+    _load_cities(builder)
     _load_sectors(builder)
     _load_leaders(builder)
     return builder.gaz
