@@ -189,6 +189,63 @@ def test_no_event_without_an_actor_or_a_pattern(code: Code) -> None:
     assert code("The weather was mild and the markets were quiet.") == []
 
 
+def test_a_target_pronoun_is_never_the_source(code: Code) -> None:
+    """ "warnings from A for it not to …": "it" is the one warned, never A itself."""
+    text = (
+        "Iran launched a satellite in March in breach of UN resolutions and despite warnings "
+        "from Washington for it not to do so."
+    )
+    warning = first(code(text), "13")
+    assert warning.source.code == "USAGOV"
+    assert warning.target is not None and warning.target.code == "IRN"
+    assert warning.target.text == "it"
+
+
+def test_for_phrase_names_who_is_asked_to_act(code: Code) -> None:
+    events = code(
+        "Despite calls from Germany for Turkey to release the journalists, Ankara waited."
+    )
+    appeal = first(events, "02")
+    assert appeal.source.code == "DEU" and appeal.target is not None
+    assert appeal.target.code == "TUR"
+    assert all(e.source.code != "DEU" for e in events if e.cameo_root == "08")
+
+
+def test_giving_a_warning_targets_the_one_warned(code: Code) -> None:
+    event = first(code("The French president gave Iran a stern warning."), "13")
+    assert event.target is not None and event.target.code == "IRN"
+
+
+def test_making_supplies_available_is_aid_not_a_fight(code: Code) -> None:
+    events = code("Japan made available emergency relief supplies to Nepal to fight the outbreak.")
+    assert [e.cameo_root for e in events] == ["07"]
+    assert events[0].target is not None and events[0].target.code == "NPL"
+
+
+def test_returning_cultural_property_is_a_return_of_property(code: Code) -> None:
+    event = first(code("Italy returned the stolen statues to Greece."), "08")
+    assert (event.cameo, event.source.code) == ("0842", "ITA")
+    assert event.target is not None and event.target.code == "GRC"
+
+
+def test_the_trained_forces_are_the_target(code: Code) -> None:
+    event = first(code("France will train Malian soldiers to fight jihadists."), "06")
+    assert event.target is not None and (event.target.code or "").startswith("MLI")
+
+
+def test_calling_a_meeting_is_not_calling_it_off(code: Code) -> None:
+    assert not any(e.cameo == "125" for e in code("The Kenyan president called a cabinet meeting."))
+    called_off = first(code("Egypt called off the talks with Ethiopia."), "12")
+    assert called_off.cameo == "125" and called_off.source.code == "EGY"
+
+
+def test_a_describing_participle_comes_after_the_main_event(code: Code) -> None:
+    events = code("Rebel fighters backed by Turkish artillery attacked the town.")
+    assert events[0].cameo_root == "19"
+    backing = first(events, "05")
+    assert backing.target is not None and backing.target.text == "Rebel fighters"
+
+
 SEED = Path(__file__).resolve().parents[2].parent / "shared" / "examples" / "seed-article.md"
 
 
@@ -215,8 +272,26 @@ def test_seed_article(coder: Coder) -> None:
     assert has("PRK", "KOR", {"13", "15"})
     assert has("PRK", "USA", {"13", "15"}, "2013-03-29")
     assert has("USA", None, {"15"})
-    assert has("CHN", None, {"13"})
+    assert has("CHN", "PRK", {"13"})  # "warnings from China for it not to do so"
     assert has("RUS", "PRK", {"04"}) and has("PRK", "RUS", {"04"})
     assert has("USA", "PRK", {"02"})
     assert has("PRK", None, {"15", "20"}, "2013-02")
     assert all(e.source.text in article.text for e in article.events)
+    for event in (e for e in article.events if e.target is not None):
+        target = event.target
+        assert article.text[target.start : target.end] == target.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ordered"),
+    [
+        ("The admiral told the crews to leave the strait on Monday.", True),
+        ("The frigate left the strait on Monday, a navy officer told Reuters.", False),
+        ('"We will not leave," the mayor told reporters on Monday.', False),
+    ],
+)
+def test_tell_is_an_order_only_with_an_order_clause(
+    code: Code, sentence: str, ordered: bool
+) -> None:
+    codes = [e.cameo for e in code(sentence, date(2026, 3, 2))]
+    assert ("100" in codes) is ordered, codes

@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from spacy.strings import hash_string  # type: ignore[attr-defined]
 
 from brinkwatch.coding.codes import code_table
 from brinkwatch.coding.lexicon import lexicon, load_lexicon
+from brinkwatch.coding.matcher import possible
 from brinkwatch.errors import DataFileError
 
 CLASSES = "# version: 0.0.1\nclasses:\n  TALKS: [talks, negotiations]\n"
@@ -33,6 +35,20 @@ def test_index_is_sorted_most_specific_first() -> None:
     for entries in lexicon().by_verb.values():
         scores = [e.specificity for e in entries]
         assert scores == sorted(scores, reverse=True)
+
+
+def test_an_entry_is_possible_only_where_each_constraint_has_a_word(tmp_path: Path) -> None:
+    body = (
+        '  - {id: hold-talks, verb: hold, object: $TALKS, prep: [with], code: "040"}\n'
+        '  - {id: hold-any, verb: hold, object: "*", code: "040"}\n'
+    )
+    lex = load_lexicon(_lexicon_dir(tmp_path, body))
+    talks, anything = sorted(lex.by_verb["hold"], key=lambda e: e.id != "hold-talks")
+    words = {hash_string(w) for w in ("iran", "hold", "negotiations", "with", "oman")}
+    assert possible(talks, words)
+    assert not possible(talks, words - {hash_string("with")})
+    assert not possible(talks, words - {hash_string("negotiations")})
+    assert anything.needs == () and possible(anything, set())  # "*" needs no word
 
 
 def _lexicon_dir(tmp_path: Path, body: str, header: str = "# version: 0.0.1\n") -> Path:

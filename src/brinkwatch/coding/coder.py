@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from brinkwatch.coding import roles
 from brinkwatch.coding.codes import GOLDSTEIN_TABLE, CodeTable, code_table
@@ -25,6 +25,9 @@ from brinkwatch.coding.matcher import (
     best_match,
     candidates,
     complements,
+    doc_rows,
+    sentence_bounds,
+    sentence_words,
     trigger_positions,
 )
 from brinkwatch.coding.participants import consumed_tokens, participants
@@ -39,6 +42,7 @@ from brinkwatch.coding.reported import (
 from brinkwatch.coding.resolve import (
     ActorFinder,
     actor_lookup,
+    antecedent,
     date_lookup,
     published_date,
 )
@@ -49,6 +53,7 @@ CLAIM_ROOT = "01"
 ATTACK_ROOTS = frozenset({"18", "19", "20"})
 FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 COOPERATION_ROOTS = frozenset({"04", "05", "06", "07", "08"})
+_OBJECT_DEPS = frozenset({"dobj", "obj", "pobj", "dative", "iobj"})
 
 
 class EventCoder:
@@ -71,26 +76,26 @@ class EventCoder:
 
     def __call__(self, doc: Doc) -> Doc:
         self._date_key = None
-        positions = trigger_positions(doc, self.lexicon)
+        rows = doc_rows(doc)
+        positions = trigger_positions(doc, self.lexicon, rows)
         events: list[Event] = []
-        for sent in doc.sents if positions else ():
-            first, last = bisect_left(positions, sent.start), bisect_left(positions, sent.end)
-            if first < last:
-                events.extend(self.sentence_events(doc, sent, positions[first:last]))
+        text = doc.text if positions else ""  # built from the tokens: once per article
+        for start, end in sentence_bounds(rows, positions):
+            words = sentence_words(rows, start, end)
+            first, last = bisect_left(positions, start), bisect_left(positions, end)
+            tokens = [doc[i] for i in positions[first:last]]
+            matches = [m for t in tokens if (m := best_match(t, self.lexicon, words))]
+            if matches:
+                events.extend(self.matched_events(doc, _sentence(doc, text, start, end), matches))
         doc._.bw_events = events
         return doc
 
     # -- one sentence -------------------------------------------------------------------------
 
-    def sentence_events(
-        self, doc: Doc, sent: Span, positions: list[int] | None = None
-    ) -> list[Event]:
-        """Events of one sentence; `positions` (from `trigger_positions`) skips non-triggers."""
-        tokens = sent if positions is None else [doc[i] for i in positions]
-        matches = [m for t in tokens if (m := best_match(t, self.lexicon)) is not None]
+    def matched_events(self, doc: Doc, sentence: TextSpan, matches: list[Match]) -> list[Event]:
+        """Events of one sentence's lexicon matches: roles, speech, order."""
         if not matches:
             return []
-        sentence = _text_span(sent)
         consumed = consumed_tokens(matches)
         events: list[Event] = []
         speech: list[Match] = []
@@ -105,33 +110,45 @@ class EventCoder:
                 speech.append(match)
                 continue
             events.extend(self.match_events(doc, sentence, match))
-        depth = {m.trigger.idx: self._depth(m.trigger) for m in matches}
-        events.sort(key=lambda e: (depth.get(e.trigger.start, 9), e.trigger.start))
+        if len(events) > 1:
+            depth = {m.trigger.idx: self._depth(m.trigger) for m in matches}
+            events.sort(key=lambda e: (depth.get(e.trigger.start, 9), e.trigger.start))
+        triggers = [m.trigger for m in matches]  # every event's trigger is one of these
         said: list[Event] = []  # speech acts come after what they report…
         claims: list[Event] = []  # …except claims: "X claimed it attacked" is a claim
         for match in speech:
             speaker = speakers.get(match.trigger.i)
-            for event in self.speech_events(doc, sentence, match, events, speaker):
+            for event in self.speech_events(doc, sentence, match, events, speaker, triggers):
                 (claims if event.cameo_root == CLAIM_ROOT else said).append(event)
         return claims + events + said
 
     def _depth(self, trigger: Token) -> int:
         """How deep in subordinate clauses an event sits: main-clause events come first (speech
-        verbs above a reported clause do not count)."""
-        return sum(
+        verbs above a reported clause do not count). A participle describing a noun ("forces
+        backed by Russia", "troops, supported by allies, attacked") counts one deeper: it says
+        who a participant is, not what the sentence reports."""
+        reduced = trigger.dep_ == "acl" and trigger.tag_ == "VBN"
+        return reduced + sum(
             1
             for a in trigger.ancestors
             if a.pos_ in VERB_POS and a.lemma_.lower() not in self.speech.lemmas
         )
 
     def speech_events(
-        self, doc: Doc, sent: TextSpan, match: Match, found: list[Event], speaker: Actor | None
+        self,
+        doc: Doc,
+        sent: TextSpan,
+        match: Match,
+        found: list[Event],
+        speaker: Actor | None,
+        tokens: list[Token],
     ) -> list[Event]:
         """A speech act about the clause it governs: the speaker's own future force is a threat
         and own future cooperation an intent (the clause's event, not yet real, is dropped from
         `found`); the speaker's own attack is a claim; another actor's hostile act is an
-        accusation; else a plain statement when nothing else was coded in the sentence."""
-        clause = {t.idx: t for t in match.trigger.subtree if t.i != match.trigger.i}
+        accusation; else a plain statement when nothing else was coded in the sentence.
+        `tokens` are the sentence's matched triggers, among which every event's trigger is."""
+        clause = {t.idx: t for t in tokens if match.trigger.is_ancestor(t)}
         inner = [e for e in found if e.trigger.start in clause]
         entries = _report_entries(candidates(match.trigger, self.lexicon))
         if speaker is None or not inner or not entries:
@@ -179,8 +196,7 @@ class EventCoder:
         people = participants(match)
         reporter = self.reporter(doc, match.trigger)
         sources = self.sources(doc, people.sources, reporter)
-        targets = _actors(self.actor_of, doc, people.targets, strict=True)
-        targets = [t for t in targets if not any(same_actor(s, t) for s in sources)]
+        targets = self.targets(doc, people.targets, sources)
         is_negated = negated(match.trigger)
         entry = match.entry
         if is_negated and entry.negated_code:
@@ -199,6 +215,23 @@ class EventCoder:
             if reporter is not None and head.pos_ == "PRON" and (actor is None or not actor.code):
                 actor = reporter
             if actor is not None and actor not in actors:
+                actors.append(actor)
+        return actors
+
+    def targets(self, doc: Doc, heads: list[Token], sources: list[Actor]) -> list[Actor]:
+        """Target actors other than the sources. A plain pronoun in an object slot never names
+        the subject of its own clause ("warnings from China for it not to…", "A urged it to…"),
+        so one resolved to a source is a coreference slip: it takes the nearest other antecedent."""
+
+        def is_source(actor: Actor) -> bool:
+            return any(same_actor(s, actor) for s in sources)
+
+        actors: list[Actor] = []
+        for head in heads:
+            actor = self.actor_of(doc, head, strict=True)
+            if actor is not None and is_source(actor) and _plain_pronoun(head):
+                actor = antecedent(doc, head, is_source)
+            if actor is not None and actor not in actors and not is_source(actor):
                 actors.append(actor)
         return actors
 
@@ -269,13 +302,14 @@ def same_actor(a: Actor, b: Actor | None) -> bool:
     return a == b or bool(a.entity and a.entity == b.entity) or bool(a.code and a.code == b.code)
 
 
-def _actors(finder: ActorFinder, doc: Doc, heads: list[Token], strict: bool = False) -> list[Actor]:
-    actors: list[Actor] = []
-    for head in heads:
-        actor = finder(doc, head, strict)
-        if actor is not None and actor not in actors:
-            actors.append(actor)
-    return actors
+def _plain_pronoun(token: Token) -> bool:
+    """A non-reflexive pronoun in an object slot ("warned it", "for it not to"); a clause's
+    subject may well be the source ("China warned that it would …")."""
+    return (
+        token.pos_ == "PRON"
+        and token.dep_ in _OBJECT_DEPS
+        and not token.lower_.endswith(("self", "selves"))
+    )
 
 
 def _pairs(
@@ -312,8 +346,12 @@ def _with_code(entry: Entry, code: str) -> Entry:
     return replace(entry, code=code, negated_code=None)
 
 
-def _text_span(span: Span) -> TextSpan:
-    return TextSpan(span.start_char, span.end_char, span.text)
+def _sentence(doc: Doc, text: str, start: int, end: int) -> TextSpan:
+    """Tokens `start`..`end` as a text span, sliced from the article's text (Span.text joins
+    the tokens again for every sentence)."""
+    first, last = doc[start], doc[end - 1]
+    start_char, end_char = first.idx, last.idx + len(last.text)
+    return TextSpan(start_char, end_char, text[start_char:end_char])
 
 
 def _evidence(sent: TextSpan, trigger: Token, source: Actor, target: Actor | None) -> TextSpan:

@@ -37,7 +37,20 @@ REPORT_KINDS = (
 TARGET_MODES = ("auto", "none", "object", "comp", "prep")
 _LIST_KEYS = ("verb", "noun", "particle", "prep", "object", "comp", "comp_object")
 _KEYS = frozenset(
-    (*_LIST_KEYS, "id", "code", "target", "negated", "reciprocal", "speech", "reports", "note")
+    (
+        *_LIST_KEYS,
+        *(
+            "id",
+            "code",
+            "target",
+            "negated",
+            "reciprocal",
+            "speech",
+            "reports",
+            "directive",
+            "note",
+        ),
+    )
 )
 _LINE = "__line__"
 
@@ -82,6 +95,11 @@ class Entry:
     reciprocal: bool
     speech: bool
     reports: str | None = None
+    # the complement must be an order, not a report: "told X to leave", not "told Y that X left"
+    directive: bool = False
+    # the constraints' words as spaCy string hashes, one set per constraint ("*" excluded):
+    # an entry none of whose words in one set occurs in a sentence cannot match there
+    needs: tuple[frozenset[int], ...] = ()
 
     @property
     def ref(self) -> str:
@@ -228,6 +246,17 @@ def parse_entry(
         reciprocal=bool(raw.get("reciprocal", False)),
         speech=bool(raw.get("speech", False)) or "reports" in raw,
         reports=raw.get("reports"),
+        directive=bool(raw.get("directive", False)),
+        needs=_needs(lists),
+    )
+
+
+def _needs(lists: Mapping[str, frozenset[str]]) -> tuple[frozenset[int], ...]:
+    keys = ("particle", "prep", "object", "comp", "comp_object")
+    return tuple(
+        frozenset(hash_string(w) for w in lists[k])
+        for k in keys
+        if lists[k] and "*" not in lists[k]
     )
 
 

@@ -9,9 +9,10 @@ found a few words to the right of the trigger, inside the same clause.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
-from spacy.attrs import LEMMA, LOWER, POS
+from spacy.attrs import LEMMA, LOWER, POS, SENT_START
 from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.symbols import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Token
@@ -176,9 +177,19 @@ def _find_comp(entry: Entry, view: TriggerView) -> tuple[bool, Token | None]:
     if not entry.comps:
         return True, None
     for comp in view.comps:
+        if entry.directive and not _directive(comp):
+            continue
         if _hit(comp, entry.comps) and _comp_object_ok(comp, entry):
             return True, comp
     return False, None
+
+
+def _directive(comp: Token) -> bool:
+    """An order's clause is non-finite and has no modal ("to leave", "that they leave"); a
+    report's is finite ("that the ship left", "we will not leave")."""
+    if comp.tag_ not in ("VB", "VBG"):
+        return False
+    return not any(c.dep_ == "aux" and c.tag_ == "MD" for c in comp.children)
 
 
 def _comp_object_ok(comp: Token, entry: Entry) -> bool:
@@ -281,12 +292,49 @@ _NOUN_IDS = frozenset({NOUN, PROPN})
 _HYPHEN = hash_string("-")
 
 
-def trigger_positions(doc: Doc, lexicon: Lexicon) -> list[int]:
+def doc_rows(doc: Doc) -> list[list[int]]:
+    """Each token's part of speech, lemma, lower-cased word and sentence-start flag as spaCy
+    ids (no Token built)."""
+    return doc.to_array([POS, LEMMA, LOWER, SENT_START]).tolist()
+
+
+def sentence_bounds(rows: list[list[int]], positions: list[int]) -> list[tuple[int, int]]:
+    """The token range [start, end) of each sentence holding a trigger, in order: read from the
+    rows (`doc.sents` builds a Span for every sentence, most of which hold no trigger)."""
+    bounds: list[tuple[int, int]] = []
+    for i in positions:
+        if bounds and i < bounds[-1][1]:
+            continue
+        start = i
+        while start > 0 and rows[start][3] != 1:
+            start -= 1
+        end = i + 1
+        while end < len(rows) and rows[end][3] != 1:
+            end += 1
+        bounds.append((start, end))
+    return bounds
+
+
+def sentence_words(rows: list[list[int]], start: int, end: int) -> set[int]:
+    """The lemma and word ids of tokens `start`..`end` and the two after them (a particle may
+    follow a sentence's last verb): what `possible` checks entries against."""
+    words = {row[1] for row in rows[start : end + 2]}
+    words.update(row[2] for row in rows[start : end + 2])
+    return words
+
+
+def possible(entry: Entry, words: AbstractSet[int]) -> bool:
+    """Whether every constraint of `entry` has one of its words among `words`; a cheap test that
+    spares the parse checks for most entries of a common verb ("say", "call", "meet")."""
+    return all(not need.isdisjoint(words) for need in entry.needs)
+
+
+def trigger_positions(doc: Doc, lexicon: Lexicon, rows: list[list[int]] | None = None) -> list[int]:
     """Indices of the tokens whose lemma or word is a trigger of their part of speech, read
     from the Doc's arrays in one pass (most tokens are not triggers; no Token is built)."""
-    rows = doc.to_array([POS, LEMMA, LOWER]).tolist()
+    rows = doc_rows(doc) if rows is None else rows
     found: list[int] = []
-    for i, (pos, lemma, lower) in enumerate(rows):
+    for i, (pos, lemma, lower, _) in enumerate(rows):
         if pos in _VERB_IDS:
             if i and rows[i - 1][2] == _HYPHEN:  # "Iran-backed", "Saudi-led": a modifier
                 continue
@@ -300,14 +348,19 @@ def trigger_positions(doc: Doc, lexicon: Lexicon) -> list[int]:
     return found
 
 
-def best_match(token: Token, lexicon: Lexicon) -> Match | None:
-    """The most specific entry that matches; entries are pre-sorted by specificity."""
+def best_match(
+    token: Token, lexicon: Lexicon, words: AbstractSet[int] | None = None
+) -> Match | None:
+    """The most specific entry that matches; entries are pre-sorted by specificity. `words`
+    (`sentence_words`) lets entries whose words the sentence lacks be skipped unchecked."""
     entries = candidates(token, lexicon)
     if not entries:
         return None
     view = TriggerView(token)
     for entry in entries:
         if entry.reports:  # chosen by the coder once the reported clause is known
+            continue
+        if words is not None and not possible(entry, words):
             continue
         found = match_entry(token, entry, view)
         if found is not None:

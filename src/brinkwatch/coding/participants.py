@@ -44,8 +44,11 @@ def _verb_targets(match: Match, passive: bool) -> list[Token]:
     trigger, entry = match.trigger, match.entry
     if match.prep_object is not None and entry.target in ("auto", "prep"):
         return [match.prep_object]
-    objects = roles.passive_subjects(trigger) if passive else roles.direct_objects(trigger)
-    objects = [o for o in objects if match.object is None or match.object not in o.subtree]
+    objects = _patients(trigger) if passive else roles.direct_objects(trigger)
+    # the entry's own object is what was done ("hold talks"), not who it was done to, unless
+    # the entry says so ("train Malian soldiers": the soldiers are the target)
+    if entry.target != "object" and match.object is not None:
+        objects = [o for o in objects if match.object not in o.subtree]
     if objects and entry.target in ("auto", "object"):
         return objects
     if match.comp is not None and roles.own_subjects(match.comp):
@@ -68,6 +71,14 @@ def _verb_targets(match: Match, passive: bool) -> list[Token]:
         for c in comps[:1]
         for o in roles.direct_objects(c) + roles.prep_objects(c, roles.TARGET_PREPS)
     ]
+
+
+def _patients(trigger: Token) -> list[Token]:
+    """Who a passive verb acts on: its subject, or the noun a participle describes ("rebels
+    backed by Turkey", "troops, supported by militias, …")."""
+    if trigger.dep_ == "acl" and trigger.head.pos_ in ("NOUN", "PROPN"):
+        return roles.with_conjuncts(trigger.head)
+    return roles.passive_subjects(trigger)
 
 
 def _noun_participants(match: Match) -> Participants:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -23,6 +24,9 @@ _NOT_ACTOR_ENTITIES = frozenset(
     {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 )
 _ACTOR_ENTITIES = frozenset({"GPE", "ORG", "NORP", "PERSON"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_MODIFIERS = frozenset({"compound", "amod", "poss", "nmod"})
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
 
 def _optional(module: str, name: str) -> Any:
@@ -81,6 +85,42 @@ class ActorFinder:
                 if actor is not None:
                     return actor
         return mention(doc, head, self.agent_nouns if strict else None)
+
+
+def antecedent(doc: Doc, pronoun: Token, avoid: Callable[[Actor], bool]) -> Actor | None:
+    """Another antecedent for a pronoun the actors stage tied to the wrong actor (`avoid`): the
+    nearest actor mention before it, in its sentence or the one before, that `avoid` allows —
+    a subject first, as the topic of a clause is what a later "it" most often names; modifiers
+    ("UN sanctions") last. "it" skips plural and personal mentions."""
+    index = doc._.bw_actor_index or {}
+    sent = pronoun.sent
+    first = doc[sent.start - 1].sent.start if sent.start else 0
+    found: list[tuple[Token, Actor]] = []
+    for i in range(pronoun.i - 1, first - 1, -1):
+        actor = index.get(i)
+        if actor is not None and not avoid(actor) and _agrees(pronoun, doc[i]):
+            found.append((doc[i], actor))
+    ranked = sorted(found, key=lambda pair: _salience(pair[0]))  # stable: nearest first
+    if not ranked:
+        return None
+    end = pronoun.idx + len(pronoun.text)
+    return replace(ranked[0][1], text=pronoun.text, start=pronoun.idx, end=end)
+
+
+def _agrees(pronoun: Token, token: Token) -> bool:
+    """Number and person: "it" names no plural and no person, "they" a plural or a pair."""
+    word = pronoun.lower_
+    if word in ("it", "its"):
+        return token.tag_ not in _PLURAL_TAGS and token.ent_type_ != "PERSON"
+    if word in ("they", "them", "their"):
+        return token.tag_ in _PLURAL_TAGS or bool(token.conjuncts)
+    return True
+
+
+def _salience(token: Token) -> int:
+    if token.dep_ in _SUBJECTS:
+        return 0
+    return 2 if token.dep_ in _MODIFIERS else 1
 
 
 def published_date(doc: Doc) -> DateRef:

@@ -30,6 +30,7 @@ TARGET_PREPS = (
 NOUN_SOURCE_PREPS = ("by", "from")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "appos", "parataxis"})
+_AMOUNT_ENTITIES = frozenset({"MONEY", "CARDINAL", "QUANTITY", "PERCENT", "DATE", "TIME"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
 
 
@@ -121,12 +122,30 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "conj":
         return subjects(verb.head, depth + 1)
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
-        return [verb.head] if not is_passive(verb) else []
+        named = _for_subject(verb)
+        if named or is_passive(verb):
+            return named
+        return [verb.head]
     if verb.dep_ in ("xcomp", "ccomp", "advcl"):
         return _controller(verb)
     if verb.dep_ == "pcomp":
         return subjects(verb.head.head, depth + 1)
     return []
+
+
+def _for_subject(verb: Token) -> list[Token]:
+    """ "calls from A for B to release …": the `for` object of the noun is the infinitive's
+    subject (the noun itself is the appeal, not the actor)."""
+    if not _is_infinitive(verb):
+        return []
+    preps = [p for p in _children(verb.head, ("prep",)) if p.lower_ == "for" and p.i < verb.i]
+    objects = [o for p in preps for o in _children(p, ("pobj",)) if not _amount(o)]
+    return with_conjuncts(objects[0]) if objects else []
+
+
+def _amount(token: Token) -> bool:
+    """ "an appeal for USD 88 million to help …": a sum, not who is to act."""
+    return token.ent_type_ in _AMOUNT_ENTITIES or any(c.dep_ == "nummod" for c in token.children)
 
 
 def passive_subjects(verb: Token) -> list[Token]:
