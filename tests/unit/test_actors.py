@@ -233,3 +233,23 @@ def test_titled_person_takes_the_country_of_their_context(
 ) -> None:
     actor = _actor(placed, name)
     assert actor is not None and (actor.country, actor.sector) == (country, "GOV")
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # the conjoined verb shares its subject, which its object cannot be
+        ("A Greek navy ship fired flares at a Turkish coast guard boat and then rammed it.", "TUR"),
+        # two arguments of one noun cannot be the same actor
+        (
+            "Iran tested a missile last week despite warnings from France for it not to do so.",
+            "IRN",
+        ),
+    ],
+)
+def test_it_is_not_its_own_co_argument(coder: Coder, text: str, country: str) -> None:
+    article = ArticleText(text, date(2026, 3, 3))
+    doc = coder.parser.finish(coder.parser.parse_paragraphs([article])[0], article)
+    it = text.index(" it") + 1
+    actor = actor_for_span(doc, it, it + 2)
+    assert actor is not None and actor.country == country

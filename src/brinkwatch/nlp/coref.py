@@ -2,7 +2,8 @@
 
 - A person's later full or short name ("Logvinov") joins the chain of the earlier full mention.
 - "he"/"she" go to the most recent person, preferring the subject of the nearest sentence that has
-  one; "it" to the most recent singular country or organisation; "they" to the most recent group.
+  one; "it" to the most recent singular country or organisation that is not its co-argument,
+  main-clause subjects first; "they" to the most recent group.
 - "we"/"us" take the speaker's side: the nearest person in the same sentence, outside the quote.
 - "the official", "the minister" join the most recent person with the same sector.
 - Appositions ("Grigory Logvinov, a senior Russian official") join their two phrases.
@@ -14,7 +15,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from brinkwatch.nlp.actor_rules import Mention
 
@@ -120,10 +121,22 @@ class Resolver:
         if word in ("he", "she", "him", "her"):
             pick = _prefer_subject(self.doc, [c for c in candidates if _is_person(self, c)], self)
         elif word == "it":
-            pick = next((c for c in candidates if not _is_person(self, c) and not c.plural), None)
+            pick = self._it_antecedent(mention, candidates)
         else:
             pick = next((c for c in candidates if c.plural or c.kind == "place"), None)
         return self.chain_of[id(pick)] if pick is not None else None
+
+    def _it_antecedent(self, mention: Mention, candidates: list[Mention]) -> Mention | None:
+        """The most recent singular thing that is not the pronoun's co-argument, a main-clause
+        subject first ("the vessel intruded … ships took measures to expel it" -> the vessel)."""
+        barred = _co_arguments(self.doc[mention.head])
+        pool = [
+            c
+            for c in candidates
+            if not _is_person(self, c) and not c.plural and c.head not in barred
+        ]
+        subjects = [c for c in pool if _main_subject(self.doc[c.head])]
+        return (subjects or pool or [None])[0]
 
     def _speaker_chain(self, mention: Mention) -> _Chain | None:
         """'We' in a quote is the speaker's side: the nearest person in the same sentence."""
@@ -213,6 +226,24 @@ def _compatible(a: _Chain, b: _Chain) -> bool:
         if x and y and x != y:
             return False
     return True
+
+
+def _co_arguments(pronoun: Token) -> set[int]:
+    """Tokens an object pronoun cannot refer to: the other arguments of its own head ("warnings
+    from China for it not to …") and the unspoken subject of its infinitive ("ships took measures
+    to expel it"). A pronoun that is itself a subject is bound by neither."""
+    if pronoun.dep_ in _SUBJECTS:
+        return set()
+    head = pronoun.head.head if pronoun.head.dep_ == "prep" else pronoun.head
+    subjects = {c.i for c in head.children if c.dep_ in _SUBJECTS}
+    if not subjects and head.pos_ in ("VERB", "AUX") and head.dep_ in ("xcomp", "advcl", "conj"):
+        subjects = {c.i for c in head.head.children if c.dep_ in _SUBJECTS}  # shared subject
+    return subjects | {g.i for c in head.children if c.dep_ == "prep" for g in c.children}
+
+
+def _main_subject(token: Token) -> bool:
+    """A subject outside relative clauses ("the name Beijing uses" is only a gloss)."""
+    return token.dep_ in _SUBJECTS and token.head.dep_ not in ("relcl", "acl")
 
 
 def _is_person(resolver: Resolver, mention: Mention) -> bool:
