@@ -253,3 +253,13 @@ def test_it_is_not_its_own_co_argument(coder: Coder, text: str, country: str) ->
     it = text.index(" it") + 1
     actor = actor_for_span(doc, it, it + 2)
     assert actor is not None and actor.country == country
+
+
+def test_a_countrys_craft_is_that_country_and_its_owner_wins(coder: Coder) -> None:
+    text = "A Vietnamese vessel and a Chinese coast guard ship were seen near the reef."
+    article = ArticleText(text, date(2026, 3, 3))
+    doc = coder.parser.finish(coder.parser.parse_paragraphs([article])[0], article)
+    vessel = _actor(doc, "A Vietnamese vessel")
+    ship = _actor(doc, "a Chinese coast guard ship")
+    assert vessel is not None and (vessel.code, vessel.sector) == ("VNM", None)
+    assert ship is not None and ship.code == "CHNMIL"

@@ -295,3 +295,15 @@ def test_tell_is_an_order_only_with_an_order_clause(
 ) -> None:
     codes = [e.cameo for e in code(sentence, date(2026, 3, 2))]
     assert ("100" in codes) is ordered, codes
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cameo"),
+    [
+        ("The rebels released two hostages on Monday.", "0841"),
+        ("The ministry released a report on the clashes on Monday.", "010"),
+        ("Video released by the navy on Monday showed the damage.", "010"),
+    ],
+)
+def test_releasing_people_is_not_releasing_a_video(code: Code, sentence: str, cameo: str) -> None:
+    assert [e.cameo for e in code(sentence, date(2026, 3, 2))][:1] == [cameo]

@@ -164,7 +164,8 @@ class EventCoder:
         if attacks and "own-hostile" in entries:
             claim = Match(entries["own-hostile"], match.trigger)
             return [self.event(doc, sent, claim, attacks[0].source, attacks[0].target, False, None)]
-        other = [e for e in inner if e.quad_class >= 3 and e not in own]
+        # a government does not accuse its own side: "Beijing said Chinese ships expelled it"
+        other = [e for e in inner if e.quad_class >= 3 and e not in own and not _allied(e, speaker)]
         if other and "hostile" in entries:
             accusation = Match(entries["hostile"], match.trigger)
             return [self.event(doc, sent, accusation, speaker, other[0].source, False, None)]
@@ -293,6 +294,11 @@ class EventCoder:
 
 
 # -- helpers ------------------------------------------------------------------------------------
+
+
+def _allied(event: Event, speaker: Actor) -> bool:
+    """The event's source is of the speaker's own country."""
+    return bool(speaker.country and event.source.country == speaker.country)
 
 
 def same_actor(a: Actor, b: Actor | None) -> bool:

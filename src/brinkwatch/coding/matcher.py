@@ -126,6 +126,8 @@ def base_objects(trigger: Token) -> list[Token]:
         mods = [c for c in trigger.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
         return mods + _pobjs(_prep_children(trigger, frozenset({"of", "on", "with"})))
     objects = direct_objects(trigger) + passive_subjects(trigger)
+    if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
+        objects.append(trigger.head)  # "video released by the navy": the noun is what was released
     return objects + [c for c in trigger.children if c.dep_ in ("attr", "oprd", "acomp")]
 
 

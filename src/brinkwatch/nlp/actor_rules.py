@@ -140,12 +140,21 @@ def build_mentions(
     if person is not None and person.start <= head.i < person.end:
         return [_person(doc, start, head, person, anchors)]
     head_sector = next((m for m in anchors.sectors if m.end - 1 == head.i), None)
+    if head_sector is not None and not _sector_of(head_sector):
+        # a craft says less than its owner: "a Chinese coast guard ship" is the coast guard
+        owners = [m for m in anchors.sectors if m.end - 1 < head.i and _sector_of(m)]
+        head_sector = owners[-1] if owners else head_sector
     head_place = next((m for m in anchors.places if m.start <= head.i < m.end), None)
     if head_place is not None:
         return [_place(start, head, head_place, head_sector)]
     if head_sector is not None:
         return [_group_mention(doc, start, head, head_sector, anchors, place_at)]
     return _parts(doc, start, head, anchors, place_at)
+
+
+def _sector_of(match: Match) -> str:
+    assert isinstance(match.item, SectorTerm)
+    return match.item.sector
 
 
 def _person(doc: Doc, start: int, head: Token, person: Span, anchors: Anchors) -> Mention:

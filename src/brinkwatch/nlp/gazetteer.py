@@ -277,7 +277,8 @@ def _load_sectors(b: _Builder) -> None:
     for path, line, row in _rows("sectors.tsv"):
         if not row["term"] or not row["sector"]:
             raise DataFileError(str(path), line, "term and sector are required")
-        term = SectorTerm(row["term"], row["sector"], row["role"] or None, row["title"] == "1")
+        sector = "" if row["sector"] == "-" else row["sector"]  # a craft: the country alone
+        term = SectorTerm(row["term"], sector, row["role"] or None, row["title"] == "1")
         b.add_sector(row["term"], term)
 
 
