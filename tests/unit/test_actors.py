@@ -211,7 +211,9 @@ PLACED = (
     "Ministers from Chile and Peru met in Lima on Monday.\n\n"
     "Peru thanked its neighbour for the talks. Foreign Minister Ana Quispe said the border was calm.\n\n"
     "In Santiago, Interior Minister Pablo Rojas said police were ready.\n\n"
-    '"Nobody wants trouble," Trade Minister Jorge Ibarra said.'
+    '"Nobody wants trouble," Trade Minister Jorge Ibarra said.\n\n'
+    "The United Nations Secretary-General welcomed the talks. Spokesperson Ana Lopes said more "
+    "meetings would follow."
 )
 
 
@@ -226,6 +228,7 @@ def placed(coder: Coder) -> Doc:
     [
         ("Foreign Minister Ana Quispe", "PER"),  # the subject of the sentence before
         ("Interior Minister Pablo Rojas", "CHL"),  # "In Santiago, …" leads into the sentence
+        ("Spokesperson Ana Lopes", "IGO"),  # the UN chief's spokesperson speaks for the UN
     ],
 )
 def test_titled_person_takes_the_country_of_their_context(
@@ -233,6 +236,8 @@ def test_titled_person_takes_the_country_of_their_context(
 ) -> None:
     actor = _actor(placed, name)
     assert actor is not None and (actor.country, actor.sector) == (country, "GOV")
+    if country == "IGO":
+        assert actor.code == "IGOUNO"
 
 
 @pytest.mark.parametrize(

@@ -118,8 +118,11 @@ def group_anchors(
     groups: dict[int, Anchors] = {}
     for match in places:
         _group(groups, np_head(doc[match.end - 1]).i).places.append(match)
-    for match in sectors:
-        _group(groups, np_head(doc[match.end - 1]).i).sectors.append(match)
+    for match in sectors:  # a phrase's own head: "Department of National Defense" is a department
+        root = (
+            doc[match.start : match.end].root if match.end - match.start > 1 else doc[match.start]
+        )
+        _group(groups, np_head(root).i).sectors.append(match)
     for span in persons:
         _group(groups, np_head(span.root).i).person = span
     return groups
@@ -139,7 +142,7 @@ def build_mentions(
     person = anchors.person
     if person is not None and person.start <= head.i < person.end:
         return [_person(doc, start, head, person, anchors)]
-    head_sector = next((m for m in anchors.sectors if m.end - 1 == head.i), None)
+    head_sector = next((m for m in anchors.sectors if m.start <= head.i < m.end), None)
     if head_sector is not None and not _sector_of(head_sector):
         # a craft says less than its owner: "a Chinese coast guard ship" is the coast guard
         owners = [m for m in anchors.sectors if m.end - 1 < head.i and _sector_of(m)]
@@ -148,7 +151,9 @@ def build_mentions(
     if head_place is not None:
         return [_place(start, head, head_place, head_sector)]
     if head_sector is not None:
-        return [_group_mention(doc, start, head, head_sector, anchors, place_at)]
+        group = _group_mention(doc, start, head, head_sector, anchors, place_at)
+        group.end = max(group.end, head_sector.end)  # "… Department of National Defense"
+        return [group]
     return _parts(doc, start, head, anchors, place_at)
 
 

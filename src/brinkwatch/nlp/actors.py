@@ -26,6 +26,8 @@ from brinkwatch.records import Actor
 
 ORG_ROOTS = frozenset({"IGO", "NGO", "NGM"})
 _SECTORED = frozenset({"capital", "igo"})
+# a sector noun's lemma reached from another word class: "a firmer response", "the move forces"
+_NOT_NOUN_FORMS = frozenset({"JJR", "JJS", "RBR", "RBS", "VBD", "VBZ", "VBP"})
 
 for _name in ("bw_actors", "bw_actor_index", "bw_published"):
     if not Doc.has_extension(_name):
@@ -84,7 +86,11 @@ def _anchors(doc: Doc, gaz: Gazetteer) -> tuple[list[Match], list[Match], list[S
     person_at = {i: e for e in ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
     places = [m for m in gaz.match_places(doc, lower) if accept_place(doc, m, person_at)]
     in_place = {i: m.item for m in places for i in range(m.start, m.end)}
-    sectors = [m for m in gaz.match_sectors(lower, lemma) if _sector_ok(m, in_place)]
+    sectors = [
+        m
+        for m in gaz.match_sectors(lower, lemma)
+        if _sector_ok(m, in_place) and doc[m.end - 1].tag_ not in _NOT_NOUN_FORMS
+    ]
     titles = {m.start: m.end for m in sectors if isinstance(m.item, SectorTerm) and m.item.title}
     persons = []
     tagged = set(person_at)

@@ -136,7 +136,8 @@ class Resolver:
             if not _is_person(self, c) and not c.plural and c.head not in barred
         ]
         subjects = [c for c in pool if _main_subject(self.doc[c.head])]
-        return (subjects or pool or [None])[0]
+        ranked = subjects or pool
+        return ranked[0] if ranked else None
 
     def _speaker_chain(self, mention: Mention) -> _Chain | None:
         """'We' in a quote is the speaker's side: the nearest person in the same sentence."""

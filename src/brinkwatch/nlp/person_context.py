@@ -31,13 +31,13 @@ def place_persons(doc: Doc, mentions: list[Mention], code_of: Callable[[str], st
         if mention.kind != "person" or not mention.sector or mention.country is not None:
             continue
         sent = bisect_right(starts, mention.start) - 1
-        country = (
-            _lead_in(doc, mentions, starts[sent], mention)
-            or _previous_subject(doc, mentions, starts, sent)
-            or dominant
+        context = _lead_in(doc, mentions, starts[sent], mention) or _previous_subject(
+            doc, mentions, starts, sent
         )
-        if country:
-            _assign(mentions, mention, country, code_of(country))
+        if context is not None and context.country:
+            _assign(mentions, mention, context.country, context.code_root or context.country)
+        elif dominant:
+            _assign(mentions, mention, dominant, code_of(dominant))
 
 
 def _dominant(mentions: list[Mention]) -> str | None:
@@ -49,20 +49,21 @@ def _national(mention: Mention) -> bool:
     return bool(mention.country) and mention.country not in ORG_ROOTS
 
 
-def _lead_in(doc: Doc, mentions: list[Mention], sent_start: int, person: Mention) -> str | None:
+def _lead_in(doc: Doc, mentions: list[Mention], sent_start: int, person: Mention) -> Mention | None:
     """ "In Washington, …": a place right after a sentence-initial "in", closed by a comma."""
     if doc[sent_start].lower_ != "in":
         return None
     for mention in mentions:
         if mention.start == sent_start + 1 and mention.end < person.start and _national(mention):
-            return mention.country if doc[mention.end].text == "," else None
+            return mention if doc[mention.end].text == "," else None
     return None
 
 
 def _previous_subject(
     doc: Doc, mentions: list[Mention], starts: list[int], sent: int
-) -> str | None:
-    """The country of the speaker or main subject of one of the sentences just before."""
+) -> Mention | None:
+    """The speaker or main subject of one of the sentences just before (a country's actor, or an
+    organisation's: the UN chief's spokesperson is the UN's)."""
     looked = 0
     for back in range(sent - 1, -1, -1):
         end = starts[back + 1] if back + 1 < len(starts) else len(doc)
@@ -73,7 +74,7 @@ def _previous_subject(
         ]
         ranked = sorted(subjects, key=lambda m: (_rank(doc, m), m.start))
         if ranked:
-            return ranked[0].country
+            return ranked[0]
         looked += 1
         if looked == _LOOK_BACK:
             break
@@ -83,7 +84,9 @@ def _previous_subject(
 def _subject(doc: Doc, mention: Mention, sent_start: int) -> bool:
     head = doc[mention.head]
     return (
-        _national(mention) and head.dep_ in _SUBJECTS and not _quoted(doc, sent_start, mention.head)
+        bool(mention.country)
+        and head.dep_ in _SUBJECTS
+        and not _quoted(doc, sent_start, mention.head)
     )
 
 
