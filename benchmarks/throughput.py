@@ -16,8 +16,10 @@ import time
 from pathlib import Path
 
 import spacy
+from spacy.tokens import Doc
 
 from brinkwatch.ingest import read_path
+from brinkwatch.nlp.pipeline import ArticleText
 from brinkwatch.process import code_records, get_coder
 from brinkwatch.records import Article, Document
 from brinkwatch.settings import Settings
@@ -57,6 +59,26 @@ def time_full(docs: list[Document], settings: Settings, n_process: int) -> tuple
     return elapsed, sum(1 for r in records if isinstance(r, Article))
 
 
+def time_components(docs: list[Document], settings: Settings) -> tuple[float, dict[str, float]]:
+    """CPU seconds of the paragraph parse (spaCy's own pipes, as brinkwatch batches them) and of
+    each article component on the joined Docs, in the same process: the ratios the issues gate
+    on ("adds <= 10% to nlp.pipe") without the noise of a second process."""
+    parser = get_coder(settings).parser
+    articles = [ArticleText(d.text, d.published) for d in docs]
+    start = time.process_time()
+    grouped = parser.parse_paragraphs(articles)
+    parse_s = time.process_time() - start
+    spent = dict.fromkeys(parser.article_components, 0.0)
+    for parts, article in zip(grouped, articles, strict=True):
+        doc = Doc.from_docs(parts, ensure_whitespace=False)
+        doc._.bw_published = article.published
+        for name in parser.article_components:
+            began = time.process_time()
+            doc = parser.nlp.get_pipe(name)(doc)
+            spent[name] += time.process_time() - began
+    return parse_s, spent
+
+
 def peak_rss_mb() -> float:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -77,6 +99,7 @@ def main() -> None:
     paragraphs = [p for d in docs for p in d.text.split("\n\n")]
     para_s = time_nlp_pipe(args.model, paragraphs, batch_size=64)
     full_s, coded = time_full(docs, settings, args.n_process)
+    parse_s, spent = time_components(docs, settings)
     rows = [
         ("nlp.pipe alone, whole articles", pipe_s),
         ("nlp.pipe alone, paragraphs", para_s),
@@ -97,6 +120,10 @@ def main() -> None:
         f"full / pipe(paragraphs): {full_s / para_s:.3f}; coded {coded}; "
         f"peak RSS {peak_rss_mb():.0f} MB",
     ]
+    lines += ["", "| article component | CPU s | share of the paragraph parse |", "|---|---:|---:|"]
+    lines += [f"| {name} | {sec:.2f} | {sec / parse_s:.1%} |" for name, sec in spent.items()]
+    total = sum(spent.values())
+    lines += [f"| all components | {total:.2f} | {total / parse_s:.1%} |"]
     report = "\n".join(lines)
     print(report)
     if args.write:
