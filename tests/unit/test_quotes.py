@@ -9,8 +9,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from brinkwatch.errors import DataFileError
+from brinkwatch.nlp.quote_finders import subject_of
 from brinkwatch.nlp.quote_lexicon import load_lexicon
 from brinkwatch.nlp.quote_marks import find_quote_marks
 from brinkwatch.process import code
@@ -111,6 +114,32 @@ def test_belief_verb_inside_a_quote_is_not_a_quote_of_its_own(settings) -> None:
     assert [q.cue.text for q in article.quotes if q.cue] == ["said"]
 
 
+def test_no_cue_inside_quotation_marks(settings) -> None:  # type: ignore[no-untyped-def]
+    text = '"They say the siege is over, but nobody believes them," the mayor said.'
+    assert [q.cue.text for q in _code(text, settings).quotes if q.cue] == ["said"]
+
+
+def test_cue_with_a_colon_introduces_the_next_quote_not_the_last(settings) -> None:  # type: ignore[no-untyped-def]
+    text = '"We are tired." Mr. Amadi said: "We want to go home."'
+    quotes = _code(text, settings).quotes
+    attributed = [(q.content.text, q.speaker.text if q.speaker else None) for q in quotes]
+    assert attributed == [('"We want to go home."', "Mr. Amadi")]
+
+
+def test_partly_quoted_sentence_keeps_its_lead_in(settings) -> None:  # type: ignore[no-untyped-def]
+    text = 'The new levy is "a tax on every family that drives," the mayor said.'
+    quote = _only(_code(text, settings))
+    assert quote.type == "mixed"
+    assert quote.content.text == 'The new levy is "a tax on every family that drives,"'
+
+
+def test_colon_after_a_clause_without_reporting_verb(settings) -> None:  # type: ignore[no-untyped-def]
+    text = 'The governor has since apologized: "I made a mistake and I regret it."'
+    quote = _only(_code(text, settings), "direct")
+    assert quote.cue is not None and quote.cue.text == "has since apologized:"
+    assert quote.speaker is not None and quote.speaker.text == "The governor"
+
+
 def test_unbalanced_mark_is_skipped_and_recorded(settings) -> None:  # type: ignore[no-untyped-def]
     article = _code('The envoy said "this will never end.\n\nTalks resume on Monday.', settings)
     assert all(q.type != "direct" for q in article.quotes)
@@ -151,6 +180,95 @@ def test_speech_act_with_noun_content(settings) -> None:  # type: ignore[no-unty
     assert urged.speaker is not None and urged.speaker.country == "CHN"
     assert urged.date == "2024-05-11"
     assert (called.cue and called.cue.text, called.content.text) == ("called for", "talks")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The mayor has said the bridge will reopen in May.", "has said", "the bridge will"),
+        ("The union pointed out that wages had not risen.", "pointed out", "that wages"),
+        ("The ministry said in a statement that the border was open.", "said in a statement",
+         "that the border"),
+        ("The committee has called on the company to recall the cars.", "has called on",
+         "the company"),
+    ],
+)  # fmt: skip
+def test_cue_words_follow_the_attribution_convention(
+    settings, text: str, cue: str, content: str
+) -> None:  # type: ignore[no-untyped-def]
+    quote = _only(_code(text, settings))
+    assert quote.cue is not None and quote.cue.text == cue
+    assert quote.content.text.startswith(content)
+
+
+def test_parenthetical_cue_attributes_the_sentence_around_it(settings) -> None:  # type: ignore[no-untyped-def]
+    article = _code(
+        "The new plan, the minister said, would cut waiting times by half.\n\n"
+        "Prices will keep rising for a year, said Anna Berg, an economist at the bank.",
+        settings,
+    )
+    first, second = article.quotes
+    assert first.content.text == "The new plan, the minister said, would cut waiting times by half"
+    assert first.speaker is not None and first.speaker.text == "the minister"
+    assert second.content.text == "Prices will keep rising for a year"
+    assert second.speaker is not None and second.speaker.text.startswith("Anna Berg")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The senator backed the proposal on Tuesday.", "backed", "the proposal"),
+        ("The mayor described the report as misleading.", "described",
+         "the report as misleading"),
+        ("The company declined to comment.", "declined", "to comment"),
+        ("The governor accused the agency of hiding the data.", "accused",
+         "the agency of hiding the data"),
+    ],
+)  # fmt: skip
+def test_stances_and_speech_acts_with_object_content(
+    settings, text: str, cue: str, content: str
+) -> None:  # type: ignore[no-untyped-def]
+    quote = _only(_code(text, settings))
+    assert quote.cue is not None and quote.cue.text == cue
+    assert quote.content.text == content
+    assert quote.speaker is not None
+
+
+def test_participle_cues_take_the_noun_or_the_issuer_as_speaker(settings) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "New polls showing a tight race unsettled the campaign.\n\n"
+        "The ministry released a statement saying the talks would resume."
+    )
+    polls, ministry = _code(text, settings).quotes
+    assert polls.speaker is not None and polls.speaker.text == "New polls"
+    assert polls.cue is not None and polls.cue.text == "showing"
+    assert ministry.speaker is not None and ministry.speaker.text == "The ministry"
+    assert ministry.cue is not None and ministry.cue.text == "released a statement saying"
+
+
+def test_view_without_a_holder_has_no_speaker(settings) -> None:  # type: ignore[no-untyped-def]
+    quote = _only(_code("The carmaker is expected to cut two thousand jobs.", settings))
+    assert quote.speaker is None
+    assert quote.cue is not None and quote.cue.text == "is expected"
+    assert quote.content.text == "The carmaker is expected to cut two thousand jobs"
+
+
+def test_cue_noun_with_a_that_clause(settings) -> None:  # type: ignore[no-untyped-def]
+    article = _code("Nobody believed his claim that the ballots had been burned.", settings)
+    claim = next(q for q in article.quotes if q.cue and q.cue.text == "claim")
+    assert claim.content.text == "that the ballots had been burned"
+    assert claim.speaker is not None and claim.speaker.text == "his"
+
+
+def test_speaker_mention_keeps_its_bracket_and_drops_a_participle(settings) -> None:  # type: ignore[no-untyped-def]
+    article = _code(
+        "Sen. Jo Reed (D-Ore.) said the vote was delayed.\n\n"
+        "A report published on Monday found that the river was polluted.",
+        settings,
+    )
+    reed, report = article.quotes
+    assert reed.speaker is not None and reed.speaker.text == "Sen. Jo Reed (D-Ore.)"
+    assert report.speaker is not None and report.speaker.text == "A report"
 
 
 def test_according_to_names_the_source(settings) -> None:  # type: ignore[no-untyped-def]
@@ -212,6 +330,19 @@ def test_shipped_lexicon_is_versioned_and_has_cues() -> None:
     lexicon = load_lexicon()
     assert lexicon.version and {"say", "tell", "warn"} <= lexicon.clause_verbs
     assert "for" in lexicon.noun_content_verbs["call"]
+    assert {"of", "about"} <= lexicon.noun_content_verbs["talk"]  # a list of particles
+    assert {"seem", "expect"} <= lexicon.raising_verbs and "claim" in lexicon.noun_cues
+
+
+def test_subject_inside_the_quote_is_not_the_speaker() -> None:
+    # the parser sometimes gives the cue verb two subjects: the quote's and the speaker's
+    words = ["``", "Costs", "rise", ",", "''", "said", "Berg", "."]
+    heads = [5, 5, 1, 5, 5, 5, 5, 5]
+    deps = ["punct", "nsubj", "ccomp", "punct", "punct", "ROOT", "nsubj", "punct"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
+    said = doc[5]
+    assert subject_of(said) is not None and subject_of(said).text == "Costs"  # type: ignore[union-attr]
+    assert subject_of(said, (0, 5)) is not None and subject_of(said, (0, 5)).text == "Berg"  # type: ignore[union-attr]
 
 
 def test_lexicon_errors_name_the_file(tmp_path: Path) -> None:

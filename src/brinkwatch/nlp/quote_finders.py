@@ -13,6 +13,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+import numpy
 from spacy.tokens import Doc, Span, Token
 
 from brinkwatch.nlp.quote_lexicon import QuoteLexicon
@@ -25,7 +26,14 @@ _SENTENCE_END = frozenset({".", "!", "?"})
 _WINDOW = 25  # tokens: how far from a quote its cue clause may start
 _NO_SPEAKER = frozenset({"it", "there"})
 _DATELINE = frozenset({"—", "--", "–"})
+_PARTICIPLES = frozenset({"VBG", "VBN"})
+_CONTENT_DEPS = frozenset({"acl", "relcl", "ccomp", "appos", "punct"})
 _CUE_LEFT = frozenset({"aux", "auxpass", "neg", "advmod"})
+_NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
+_DOCUMENTS = frozenset(
+    {"statement", "letter", "tweet", "post", "video", "ad", "advertisement", "memo", "email",
+     "report", "release", "message", "note", "op-ed", "editorial", "column", "comment"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,11 +53,20 @@ class Sentences:
     """Token bounds of the sentences, computed once (`Token.sent` walks the whole `Doc`)."""
 
     def __init__(self, doc: Doc) -> None:
-        self.bounds = [(sent.start, sent.end) for sent in doc.sents]
-        self.starts = [start for start, _ in self.bounds]
+        # read from the array: iterating `doc.sents` builds a Span per sentence
+        flags = doc.to_array("SENT_START") if len(doc) else numpy.zeros(0)
+        starts = [0] + [i for i in numpy.flatnonzero(flags == 1).tolist() if i > 0]
+        self.starts = starts
+        self.bounds = list(zip(starts, [*starts[1:], len(doc)], strict=True))
+
+        self.token_starts = doc.to_array("IDX").tolist() if len(doc) else []
 
     def of(self, index: int) -> tuple[int, int]:
         return self.bounds[bisect_right(self.starts, index) - 1]
+
+    def token_at(self, char: int) -> int:
+        """The token holding character `char` (or the one before it, in whitespace)."""
+        return max(0, bisect_right(self.token_starts, char) - 1)
 
 
 def _breaks_paragraph(token: Token) -> bool:
@@ -60,13 +77,24 @@ def _passive(verb: Token) -> bool:
     return any(child.dep_ in ("auxpass", "agent") for child in verb.children)
 
 
-def subject_of(verb: Token) -> Token | None:
-    """The speaker: the verb's subject, or that of the verb it hangs on ("…, saying …")."""
+def subject_of(verb: Token, quoted: tuple[int, int] = (0, 0)) -> Token | None:
+    """The speaker: the verb's subject, or that of the verb it hangs on ("…, saying …").
+
+    A subject inside the `quoted` token range is skipped: the parser sometimes takes the quote's
+    own subject for the cue verb's as well ("“… the cost,” said Ross")."""
     for _ in range(4):
         for child in verb.children:
-            if child.dep_ in _SUBJECTS:
+            if child.dep_ in _SUBJECTS and not quoted[0] <= child.i < quoted[1]:
                 return child
-        if verb.dep_ not in _SHARES_SUBJECT or verb.head is verb or _passive(verb):
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in _NOMINAL:
+            if not _issued(verb):
+                return verb.head  # "polls showing …"
+            verb = verb.head.head  # "the campaign released a statement saying …"
+            continue
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+            verb = verb.head.head  # "by citing …", "in defending …": the subject of the main verb
+            continue
+        if verb.dep_ not in _SHARES_SUBJECT or verb.head == verb or _passive(verb):
             return None
         if verb.dep_ == "advcl" and verb.tag_ != "VBG":
             return None  # "…, saying …" shares the subject; "when asked by …" does not
@@ -77,15 +105,21 @@ def subject_of(verb: Token) -> Token | None:
 def mention_bounds(subject: Token, closing_comma: bool = False) -> tuple[int, int]:
     """Token range of a mention: the subject's phrase, outer punctuation trimmed.
 
-    A dateline before the subject ("RENO, Nev. (AP) — Trump said") is cut off. With
-    `closing_comma`, the comma that closes an apposition stays, as attribution corpora mark
-    it ("Chris Cox, who runs the lobbying arm, said").
+    A dateline before the subject ("RENO, Nev. (AP) — Trump said") is cut off, and so is a
+    participle clause after it ("polls showing …", "Grassley, facing a challenge, said"); a
+    closing bracket stays ("Schumer (D-N.Y.)"). With `closing_comma`, the comma that closes an
+    apposition stays, as attribution corpora mark it ("Chris Cox, who runs the lobbying arm,
+    said"). Relative clauses stay: PolNeAR keeps them more often than not.
     """
     start, end = subject.left_edge.i, subject.right_edge.i + 1
     doc = subject.doc
     dash = next((t.i for t in reversed(doc[start : subject.i]) if t.text in _DATELINE), None)
     start = dash + 1 if dash is not None else start
-    while end - 1 > subject.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    participle = next(
+        (c for c in subject.rights if c.dep_ == "acl" and c.tag_ in _PARTICIPLES), None
+    )
+    end = participle.left_edge.i if participle is not None else end
+    while end - 1 > subject.i and _loose(doc, start, end - 1):
         end -= 1
     while start < subject.i and (doc[start].is_punct or doc[start].is_space):
         start += 1
@@ -95,16 +129,64 @@ def mention_bounds(subject: Token, closing_comma: bool = False) -> tuple[int, in
     return start, end
 
 
-def cue_bounds(verb: Token, end: int) -> tuple[int, int]:
+def _loose(doc: Doc, start: int, index: int) -> bool:
+    """Punctuation to trim from a mention's end; a bracket it opened and a percent sign stay."""
+    token = doc[index]
+    if token.text == ")" and any(t.text == "(" for t in doc[start:index]):
+        return False
+    if token.text == "%":
+        return False  # "A third of voters, 33%,"
+    return token.is_punct or token.is_space
+
+
+def cue_bounds(verb: Token, end: int, lexicon: QuoteLexicon) -> tuple[int, int]:
     """The cue words: the verb with the auxiliaries, negation and adverbs right before it
-    ("has also said", "did not say") and a colon right after it ("said:")."""
+    ("has also said", "did not say"), a particle or medium phrase right after it ("pointed
+    out", "said in a statement", "wrote on Twitter") and a colon after those ("said:")."""
     doc = verb.doc
     start = verb.i
-    while start > 0 and doc[start - 1].head is verb and doc[start - 1].dep_ in _CUE_LEFT:
+    if _issued(verb):
+        verb = verb.head.head  # "released a statement saying": one cue from the verb on
+        start = verb.i
+    while start > 0 and doc[start - 1].head == verb and doc[start - 1].dep_ in _CUE_LEFT:
         start -= 1
+    if end == verb.i + 1 and end < len(doc) and doc[end].head == verb:
+        end = _medium_end(doc[end], lexicon) or end
+    if end == verb.i + 1 and end < len(doc) and _takes(verb, doc[end], lexicon):
+        end += 1  # "called on", "pointed to": the verb's own particle
     if end < len(doc) and doc[end].text == ":":
         end += 1
     return start, end
+
+
+def _issued(verb: Token) -> bool:
+    """ "issued a statement saying …": a participle on a document that a verb's object is."""
+    noun = verb.head
+    return (
+        verb.dep_ == "acl"
+        and noun.dep_ == "dobj"
+        and noun.lemma_.lower() in _DOCUMENTS
+        and noun.head.i < verb.i
+    )
+
+
+def _takes(verb: Token, after: Token, lexicon: QuoteLexicon) -> bool:
+    particles = lexicon.noun_content_verbs.get(verb.lemma_.lower(), frozenset())
+    return after.head == verb and after.dep_ in ("prep", "prt") and after.lower_ in particles
+
+
+def _medium_end(after: Token, lexicon: QuoteLexicon) -> int | None:
+    """Where a particle or a short medium phrase after the cue verb ends ("in a statement",
+    "in an interview with CNN"); a clause on the medium noun is content, not cue."""
+    if after.dep_ == "prt":
+        return after.i + 1
+    nouns = lexicon.medium_nouns.get(after.lower_) if after.dep_ == "prep" else None
+    noun = next((c for c in after.children if c.dep_ == "pobj"), None) if nouns else None
+    if noun is None or noun.lemma_.lower() not in (nouns or ()):
+        return None
+    end = max([noun.i] + [c.right_edge.i for c in noun.rights if c.dep_ not in _CONTENT_DEPS]) + 1
+    words = noun.doc[after.i : end]
+    return end if len(words) < 8 and not any(t.is_quote for t in words) else None
 
 
 def _is_cue_verb(token: Token, lexicon: QuoteLexicon) -> bool:
@@ -112,7 +194,7 @@ def _is_cue_verb(token: Token, lexicon: QuoteLexicon) -> bool:
 
 
 def _speaker_outside(verb: Token, first: int, last: int) -> Token | None:
-    subject = subject_of(verb)
+    subject = subject_of(verb, (first, last))
     if subject is None or first <= subject.i < last or subject.lower_ in _NO_SPEAKER:
         return None
     return subject
@@ -135,9 +217,10 @@ def _after_cue(doc: Doc, first: int, last: int, lexicon: QuoteLexicon) -> Candid
         starts_here = opener.i == token.i or (
             subject is not None and mention_bounds(subject)[0] <= opener.i <= subject.i
         )
-        if subject is not None and starts_here:
+        introduces_next = token.i + 1 < len(doc) and doc[token.i + 1].text == ":"
+        if subject is not None and starts_here and not introduces_next:
             return Candidate("direct", 0, 0, token.i, token.i + 1, token.i, subject.i)
-        return None
+        return None  # `"…." Zahed said: "…"` introduces the next quote, not this one
     return None
 
 
@@ -154,13 +237,27 @@ def _before_cue(doc: Doc, first: int, lexicon: QuoteLexicon) -> Candidate | None
         return None
     for token in reversed(doc[max(0, position - _WINDOW) : position + 1]):
         if token.text in _SENTENCE_END or token.text in '"”“':
-            return None
+            break
         if _is_cue_verb(token, lexicon):
             subject = _speaker_outside(token, first, first)
             if subject is None or (subject.i > token.i and subject.i >= position):
                 return None
             return Candidate("direct", 0, 0, token.i, token.i + 1, token.i, subject.i)
-    return None
+    return _colon_clause(doc, position, first)
+
+
+def _colon_clause(doc: Doc, colon: int, first: int) -> Candidate | None:
+    """`Clinton has since apologized: "…"`: a clause with a subject that a colon ties to the
+    quote attributes it even without a reporting verb; the cue runs from its verb to the colon."""
+    if doc[colon].text != ":" or colon == 0:
+        return None
+    verb = doc[colon - 1]
+    while verb.head != verb and verb.head.i < colon and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    subject = _speaker_outside(verb, first, first) if verb.pos_ in ("VERB", "AUX") else None
+    if subject is None or subject.i > verb.i:
+        return None
+    return Candidate("direct", 0, 0, verb.i, colon + 1, verb.i, subject.i)
 
 
 def _clause_like(doc: Doc, text: str, stretch: Stretch, first: int) -> bool:
@@ -190,9 +287,25 @@ def direct_candidates(
             yield previous
         previous = None
         if found is not None:
-            previous = replace(found, content_start=stretch.start, content_end=stretch.end)
+            start = _lead_in(doc, span, found)
+            kind = "direct" if start == stretch.start else "mixed"
+            previous = replace(found, type=kind, content_start=start, content_end=stretch.end)
     if previous is not None:
         yield previous
+
+
+def _lead_in(doc: Doc, span: Span, found: Candidate) -> int:
+    """Where the content starts: at the quote, or at the clause that runs into it (`Its job
+    is "really a mix of things," he said`: the speaker's sentence, partly quoted)."""
+    first = span.start
+    if found.verb is None or found.verb < first or first == 0:
+        return doc[first].idx
+    if doc[first - 1].is_punct or doc[first - 1].is_space or doc[first].is_sent_start:
+        return doc[first].idx
+    start = first - 1
+    while start > 0 and not doc[start].is_sent_start:  # `Token.sent` would walk the whole Doc
+        start -= 1
+    return doc[start].idx
 
 
 def _continues(doc: Doc, previous: Candidate, found: Candidate | None, span: Span) -> bool:

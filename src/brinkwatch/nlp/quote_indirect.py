@@ -1,35 +1,48 @@
-"""Indirect and mixed quotes: cue verbs with a complement clause, speech acts with noun content,
-and source phrases ("according to Interfax").
+"""Indirect and mixed quotes: cue verbs with a complement clause, speech acts and stances with
+noun content, parenthetical cues ("…, he said, …"), views attributed to no one ("seems",
+"is expected to"), cue nouns ("his claim that …"), source phrases ("according to Interfax") and
+headline colons.
 
 Content is the complement's phrase as the parser attaches it (`that` included, closing
 punctuation of the sentence left out); a complement that holds quoted words makes a mixed quote.
+The span conventions follow PolNeAR's attribution annotation (docs/quotes.md).
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
-from spacy.tokens import Doc, Token
+import numpy
+from spacy.attrs import LEMMA, LOWER, ORTH, POS
+from spacy.strings import get_string_id
+from spacy.symbols import AUX, NOUN, VERB
+from spacy.tokens import Doc, Span, Token
 
 from brinkwatch.nlp.quote_finders import Candidate, Sentences, subject_of
 from brinkwatch.nlp.quote_lexicon import QuoteLexicon
 
 _CLAUSE_DEPS = frozenset({"ccomp"})
-_NOUN_DEPS = frozenset({"dobj", "xcomp", "ccomp"})
+_NOUN_DEPS = frozenset({"dobj", "xcomp", "ccomp", "oprd"})
+_PREP_OBJECTS = frozenset({"pobj", "pcomp"})
+_NOT_CONTENT = frozenset({"punct", "cc", "conj", "advcl", "parataxis", "npadvmod", "relcl", "dep"})
 _TRIM = frozenset(",.;:!?-—–")
 _NO_SPEAKER = frozenset({"it", "there"})
+_RAISED = frozenset({"xcomp", "acomp", "attr", "oprd"})
+_TIMES = frozenset({"DATE", "TIME"})
+_CUE_POS_IDS = [VERB, AUX, NOUN]
+_COLON = get_string_id(":")
+_LABELS = frozenset(
+    {"correction", "update", "updated", "look", "watch", "note", "editor's note", "read",
+     "related", "video", "photos", "exclusive", "breaking", "analysis", "opinion"}
+)  # fmt: skip
 
 
 def _phrase(tokens: list[Token]) -> tuple[int, int]:
     """Token range covering the subtrees of `tokens`, trailing punctuation trimmed."""
     start = min(t.left_edge.i for t in tokens)
     end = max(t.right_edge.i for t in tokens) + 1
-    doc = tokens[0].doc
-    while end > start + 1 and (doc[end - 1].text in _TRIM or doc[end - 1].is_space):
-        end -= 1
-    while start < end - 1 and (doc[start].text in _TRIM or doc[start].is_space):
-        start += 1
-    return start, end
+    return _trimmed(tokens[0].doc, start, end)
 
 
 def _speaker(verb: Token) -> Token | None:
@@ -39,6 +52,11 @@ def _speaker(verb: Token) -> Token | None:
     if subject.lower_ in _NO_SPEAKER and subject.dep_ == "nsubjpass":
         return None  # "it is said that …"
     return subject
+
+
+def _asked(verb: Token) -> bool:
+    """ "When asked whether …": a question put to someone the sentence names elsewhere."""
+    return verb.lemma_.lower() == "ask" and verb.tag_ == "VBN" and verb.dep_ == "advcl"
 
 
 def _clause_content(verb: Token) -> list[Token]:
@@ -55,19 +73,40 @@ def _object_content(verb: Token, lemma: str, lexicon: QuoteLexicon) -> list[Toke
 
 
 def _noun_content(verb: Token, lexicon: QuoteLexicon) -> tuple[list[Token], Token | None]:
-    """Content children of a speech act ("urged restraint", "called for talks") and its particle."""
+    """Content of a speech act or stance and the preposition it takes: the object and its
+    complements ("urged restraint", "called the plan "a disgrace"", "described him as kind",
+    "wants to win"), or only the preposition's object ("called for talks", "accused them of
+    lying"), as attribution corpora mark it."""
     particles = lexicon.noun_content_verbs.get(verb.lemma_.lower(), frozenset())
     particle = next(
         (c for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ in particles), None
     )
-    objects = [c for c in verb.children if c.dep_ in _NOUN_DEPS]
     if particle is not None and particle.dep_ == "prep":
-        objects += [c for c in particle.children if c.dep_ == "pobj"]
-    elif "" not in particles and particle is None:
+        return [c for c in particle.children if c.dep_ in _PREP_OBJECTS], particle
+    if "" not in particles and particle is None:
         return [], None
-    if not objects:
+    objects = [c for c in verb.children if c.i > verb.i and _complement(c)]
+    if not any(c.dep_ != "prep" for c in objects):
         return [], None
-    return objects, particle
+    # the object's own modifiers hang on the verb as often as on the noun ("urged her to
+    # release them", "blasted the tactics from years ago"): take the verb's right dependents
+    rest = [
+        c
+        for c in verb.children
+        if c.i > objects[0].i and c.dep_ not in _NOT_CONTENT and not _when(c)
+    ]
+    return objects + rest, particle
+
+
+def _when(child: Token) -> bool:
+    """ "on Saturday", "last week": when it was said, not part of what was said."""
+    return child.ent_type_ in _TIMES or any(
+        c.dep_ == "pobj" and c.ent_type_ in _TIMES for c in child.children
+    )
+
+
+def _complement(child: Token) -> bool:
+    return child.dep_ in _NOUN_DEPS or (child.dep_ == "prep" and child.lower_ == "as")
 
 
 def _candidate(
@@ -78,27 +117,111 @@ def _candidate(
     return Candidate(kind, start, end, cue[0], cue[1], verb.i, subject.i if subject else None)
 
 
-def verb_candidates(doc: Doc, lexicon: QuoteLexicon, skip: frozenset[int]) -> Iterator[Candidate]:
-    """Cue verbs outside `skip` (tokens already cueing direct quotes or inside their content)."""
-    for verb in doc:
-        lemma = verb.lemma_.lower()
-        if verb.i in skip or verb.pos_ not in ("VERB", "AUX"):
+def indirect_candidates(
+    doc: Doc, lexicon: QuoteLexicon, skip: frozenset[int], sentences: Sentences
+) -> list[Candidate]:
+    """Every indirect candidate, listed by kind in priority order: cue verbs, source phrases,
+    headline colons, views without a holder, cue nouns. Words in `skip` (direct quotes' cues
+    and everything inside quotation marks) cue nothing."""
+    kinds: tuple[list[Candidate], ...] = ([], [], [], [])
+    phrases = [phrase.split() for phrase in sorted(lexicon.source_phrases)]
+    firsts = frozenset(words[0] for words in phrases)
+    for index in _cue_words(doc, lexicon, firsts):
+        token = doc[index]
+        if token.lower_ in firsts:
+            kinds[1].extend(_source_phrase(token, phrases, sentences))
+        if index in skip:
             continue
-        subject = _speaker(verb)
-        if subject is None:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "NOUN":
+            kinds[3].extend(_noun_candidate(token, lexicon) if lemma in lexicon.noun_cues else ())
             continue
-        clauses = _clause_content(verb) or _object_content(verb, lemma, lexicon)
-        if clauses and (lemma in lexicon.clause_verbs or lemma in lexicon.belief_verbs):
-            yield _candidate("indirect", _phrase(clauses), (verb.i, verb.i + 1), verb, subject)
-            continue
-        if lemma not in lexicon.noun_content_verbs:
-            continue
-        objects, particle = _noun_content(verb, lexicon)
-        if objects:
-            cue_end = (
-                particle.i + 1 if particle is not None and particle.i == verb.i + 1 else verb.i + 1
-            )
-            yield _candidate("indirect", _phrase(objects), (verb.i, cue_end), verb, subject)
+        kinds[0].extend(_verb_candidates(token, lemma, lexicon, sentences))
+        if lemma in lexicon.raising_verbs:
+            kinds[2].extend(_raising_candidate(token, lemma))
+    return [*kinds[0], *kinds[1], *colon_candidates(doc, sentences), *kinds[2], *kinds[3]]
+
+
+def _cue_words(doc: Doc, lexicon: QuoteLexicon, firsts: frozenset[str]) -> list[int]:
+    """Indices of the words that may cue: a lexicon lemma as verb or noun, or the first word of
+    a source phrase. Read from the arrays: walking every `Token` of a long article costs."""
+    if not len(doc):
+        return []
+    pos, lemma, lower = doc.to_array([POS, LEMMA, LOWER]).T
+    cue = numpy.isin(pos, _CUE_POS_IDS) & numpy.isin(lemma, _hashes(lexicon.cue_lemmas))
+    return numpy.flatnonzero(cue | numpy.isin(lower, _hashes(firsts))).tolist()
+
+
+@functools.cache
+def _hashes(words: frozenset[str]) -> numpy.ndarray:
+    """spaCy's string hashes of `words` as written and capitalised ("Says" opens a sentence)."""
+    return numpy.array(
+        sorted({get_string_id(w) for word in words for w in (word, word.title())}), dtype="uint64"
+    )
+
+
+def _verb_candidates(
+    verb: Token, lemma: str, lexicon: QuoteLexicon, sentences: Sentences
+) -> list[Candidate]:
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    subject = _speaker(verb)
+    if subject is None and not _asked(verb):
+        return []
+    found = _verb_candidate(verb, subject, lexicon, sentences)
+    return [found] if found is not None else []
+
+
+def _verb_candidate(
+    verb: Token, subject: Token | None, lexicon: QuoteLexicon, sentences: Sentences
+) -> Candidate | None:
+    """A reporting verb's clause or object, the sentence around a parenthetical "he said",
+    or a speech act's or stance's object, in that order."""
+    lemma = verb.lemma_.lower()
+    cue = (verb.i, verb.i + 1)
+    clauses = _clause_content(verb) or _object_content(verb, lemma, lexicon)
+    if clauses and (lemma in lexicon.clause_verbs or lemma in lexicon.belief_verbs):
+        return _candidate("indirect", _phrase(clauses), cue, verb, subject)
+    if not clauses and lemma in lexicon.clause_verbs and subject is not None:
+        around = _parenthetical_content(verb, subject, sentences.of(verb.i))
+        if around is not None:
+            return _candidate("indirect", around, cue, verb, subject)
+    if lemma not in lexicon.noun_content_verbs or verb.dep_ == "xcomp":
+        return None  # "wants to back Cruz": the stance is the wanting, one attribution
+    objects, particle = _noun_content(verb, lexicon)
+    if not objects:
+        return None
+    if particle is not None and particle.i == verb.i + 1:
+        cue = (verb.i, particle.i + 1)  # "called for", "ruled out"
+    return _candidate("indirect", _phrase(objects), cue, verb, subject)
+
+
+def _parenthetical_content(
+    verb: Token, subject: Token, sentence: tuple[int, int]
+) -> tuple[int, int] | None:
+    """ "Many days, former employees said, she stayed late" / "It is over, he said": a cue
+    clause set into the sentence it attributes; the content is that sentence without it."""
+    doc, head = verb.doc, verb.head
+    first = min(verb.left_edge.i, subject.left_edge.i)
+    if verb.dep_ == "parataxis" and head != verb:
+        start, end = _phrase([head])
+    elif first > sentence[0] + 1 and doc[first - 1].text == ",":
+        start, end = sentence  # "…, said Wilders": the parser may take the clause for a subject
+    else:
+        return None
+    start, end = _trimmed(doc, start, end)
+    if first > start and verb.right_edge.i + 1 >= end:
+        start, end = _trimmed(doc, start, first)
+    return (start, end) if end - start >= 2 else None
+
+
+def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """`start:end` without punctuation or spaces at either end (one token at least stays)."""
+    while end > start + 1 and (doc[end - 1].text in _TRIM or doc[end - 1].is_space):
+        end -= 1
+    while start < end - 1 and (doc[start].text in _TRIM or doc[start].is_space):
+        start += 1
+    return start, end
 
 
 def _phrase_at(doc: Doc, index: int, words: list[str]) -> bool:
@@ -121,38 +244,105 @@ def _rest_of_sentence(
     return (start, end) if end - start >= 2 else None
 
 
-def source_phrase_candidates(
-    doc: Doc, lexicon: QuoteLexicon, sentences: Sentences
-) -> Iterator[Candidate]:
+def _source_phrase(token: Token, phrases: list[list[str]], sentences: Sentences) -> list[Candidate]:
     """`according to X, …` / `…, according to X`: X is the source, the rest of the sentence the content."""
-    phrases = [phrase.split() for phrase in sorted(lexicon.source_phrases)]
-    firsts = frozenset(words[0] for words in phrases)
-    for token in doc:
-        if token.lower_ not in firsts:
+    doc = token.doc
+    for words in phrases:
+        if not _phrase_at(doc, token.i, words):
             continue
-        for words in phrases:
-            if not _phrase_at(doc, token.i, words):
-                continue
-            preposition = doc[token.i + len(words) - 1]
-            source = next((c for c in preposition.children if c.dep_ == "pobj"), None)
-            if source is None:
-                continue
-            phrase = (token.i, source.right_edge.i + 1)
-            content = _rest_of_sentence(doc, sentences.of(token.i), phrase)
-            if content is not None:
-                cue = (token.i, token.i + len(words))
-                yield _candidate("indirect", content, cue, preposition, source)
+        preposition = doc[token.i + len(words) - 1]
+        source = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+        if source is None:
+            continue
+        phrase = (token.i, source.right_edge.i + 1)
+        content = _rest_of_sentence(doc, sentences.of(token.i), phrase)
+        if content is not None:
+            cue = (token.i, token.i + len(words))
+            return [_candidate("indirect", content, cue, preposition, source)]
+    return []
+
+
+def _title_noun(token: Token) -> bool:
+    """A capitalised noun in a headline ("Sanders: …" is often tagged as a plural noun)."""
+    return token.pos_ == "NOUN" and (token.is_title or token.is_upper)
+
+
+def _raising_candidate(verb: Token, lemma: str) -> list[Candidate]:
+    """ "He seemed rattled", "Nabisco is expected to cut jobs": a view attributed to no one;
+    the content runs from the subject to the complement, the cue is the verb."""
+    passive = verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children)
+    if lemma not in ("seem", "appear") and not passive:
+        return []
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    complement = [c for c in verb.children if c.i > verb.i and c.dep_ in _RAISED]
+    if subject is None or not complement or subject.lower_ in _NO_SPEAKER:
+        return []
+    start, end = _phrase([subject, *complement])
+    return [_candidate("indirect", (start, end), (verb.i, verb.i + 1), verb, None)]
+
+
+def _noun_candidate(noun: Token, lexicon: QuoteLexicon) -> list[Candidate]:
+    """ "his claim that …", "Trump's criticism of the deal": a cue noun with its content; the
+    possessor is the speaker, and the cue runs to the preposition."""
+    content, cue_end = _noun_cue_content(noun, lexicon)
+    if content is None:
+        return []
+    verb = _reporting_head(noun, lexicon)
+    if verb is not None:  # "said in a statement that …": the verb is the cue
+        cue, head, speaker = (verb.i, verb.i + 1), verb, _speaker(verb)
+    else:
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        cue, head, speaker = (noun.i, cue_end), noun, owner
+    return [_candidate("indirect", _phrase([content]), cue, head, speaker)]
+
+
+def _reporting_head(noun: Token, lexicon: QuoteLexicon) -> Token | None:
+    """The reporting verb a cue noun is the medium of ("said in a statement that …")."""
+    prep, verb = noun.head, noun.head.head
+    if (
+        noun.dep_ != "pobj"
+        or prep.dep_ != "prep"
+        or verb.lemma_.lower() not in lexicon.clause_verbs
+    ):
+        return None
+    return verb
+
+
+def _noun_cue_content(noun: Token, lexicon: QuoteLexicon) -> tuple[Token | None, int]:
+    """The noun's that-clause or infinitive ("the claim that …"), or the object of a
+    preposition right after it ("criticism of …"), and where the cue ends."""
+    for child in noun.children:
+        if child.i < noun.i:
+            continue
+        opener = child.left_edge.lower_
+        if child.dep_ in ("acl", "ccomp", "appos") and opener in ("that", "to"):
+            return child, noun.i + 1
+        if child.dep_ == "prep" and child.lower_ in lexicon.noun_particles:
+            objects = [c for c in child.children if c.dep_ in _PREP_OBJECTS]
+            if objects and child.i == noun.i + 1:
+                return objects[0], child.i + 1
+    return None, noun.i + 1
 
 
 def colon_candidates(doc: Doc, sentences: Sentences) -> Iterator[Candidate]:
     """Headline style `Trump: Wall will be built`: a short name, a colon, then the content."""
-    for start, end in sentences.bounds:
-        colon = next((t for t in doc[start : min(end, start + 6)] if t.text == ":"), None)
-        if colon is None or colon.i == start or colon.i + 2 >= end:
+    colons = numpy.flatnonzero(doc.to_array([ORTH]) == _COLON).tolist() if len(doc) else []
+    for index in colons:  # fewer than the sentences: start from the colons
+        start, end = sentences.of(index)
+        colon = doc[index]
+        first = next((t.i for t in doc[start:index] if t.text == ":"), index)
+        if first != index or index >= start + 6 or index == start or index + 2 >= end:
             continue
         names = doc[start : colon.i]
-        if not all(t.pos_ == "PROPN" or t.is_punct for t in names):
+        if not all(t.pos_ == "PROPN" or t.is_punct or _title_noun(t) for t in names):
             continue
+        speaker = _name_before(names)
         content = _rest_of_sentence(doc, (start, end), (start, colon.i + 1))
-        if content is not None:
-            yield _candidate("direct", content, (colon.i, colon.i + 1), colon, names.root)
+        if content is not None and speaker is not None:
+            yield _candidate("direct", content, (colon.i, colon.i + 1), colon, speaker)
+
+
+def _name_before(names: Span) -> Token | None:
+    """The name before a headline colon ("A:" in a transcript too), or None for a label
+    ("Correction:", "LOOK:")."""
+    return None if names.text.lower() in _LABELS else names.root

@@ -34,6 +34,10 @@ class QuoteLexicon:
     interview_nouns: frozenset[str]
     addressee_nouns: frozenset[str]
     medium_heads: frozenset[str]
+    raising_verbs: frozenset[str]  # "seems to", "is expected to": the content holds the subject
+    noun_cues: frozenset[str]  # "his claim that …", "criticism of …"
+    noun_particles: frozenset[str]  # prepositions whose object is a cue noun's content
+    cue_lemmas: frozenset[str]  # every cue verb, view verb and cue noun, to find them fast
 
 
 def _words(raw: Mapping[str, Any], key: str, path: Path) -> frozenset[str]:
@@ -43,15 +47,24 @@ def _words(raw: Mapping[str, Any], key: str, path: Path) -> frozenset[str]:
     return frozenset(v.strip().lower() for v in value)
 
 
+def _listed(value: Any, path: Path) -> list[str]:
+    """A word or a list of words ("lemma: [talk, speak]"), lower-cased."""
+    values = value if isinstance(value, list) else [value]
+    if not all(isinstance(v, str) for v in values):  # a bare `on` reads as true
+        raise DataFileError(str(path), None, f'{value!r}: quote words such as "on"')
+    return [v.strip().lower() for v in values]
+
+
 def _noun_content(raw: Mapping[str, Any], path: Path) -> dict[str, frozenset[str]]:
     entries = raw.get("noun_content_verbs")
     if not isinstance(entries, list):
         raise DataFileError(str(path), None, "`noun_content_verbs` must be a list")
     table: dict[str, set[str]] = {}
     for entry in entries:
-        if not isinstance(entry, dict) or not isinstance(entry.get("lemma"), str):
+        if not isinstance(entry, dict) or not isinstance(entry.get("lemma"), (str, list)):
             raise DataFileError(str(path), None, f"bad noun_content_verbs entry {entry!r}")
-        table.setdefault(entry["lemma"].lower(), set()).add(str(entry.get("particle", "")).lower())
+        for lemma in _listed(entry["lemma"], path):
+            table.setdefault(lemma, set()).update(_listed(entry.get("particle", ""), path))
     return {lemma: frozenset(particles) for lemma, particles in table.items()}
 
 
@@ -68,17 +81,26 @@ def _medium_nouns(raw: Mapping[str, Any], path: Path) -> dict[str, frozenset[str
 def parse_lexicon(raw: Any, path: Path, version: str) -> QuoteLexicon:
     if not isinstance(raw, dict):
         raise DataFileError(str(path), None, "expected a mapping of cue lists")
+    words = {
+        key: _words(raw, key, path)
+        for key in ("clause_verbs", "belief_verbs", "object_verbs", "raising_verbs", "noun_cues")
+    }
+    noun_content = _noun_content(raw, path)
     return QuoteLexicon(
         version=version,
-        clause_verbs=_words(raw, "clause_verbs", path),
-        belief_verbs=_words(raw, "belief_verbs", path),
-        object_verbs=_words(raw, "object_verbs", path),
-        noun_content_verbs=_noun_content(raw, path),
+        clause_verbs=words["clause_verbs"],
+        belief_verbs=words["belief_verbs"],
+        object_verbs=words["object_verbs"],
+        noun_content_verbs=noun_content,
         source_phrases=_words(raw, "source_phrases", path),
         medium_nouns=_medium_nouns(raw, path),
         interview_nouns=_words(raw, "interview_nouns", path),
         addressee_nouns=_words(raw, "addressee_nouns", path),
         medium_heads=_words(raw, "medium_heads", path),
+        raising_verbs=words["raising_verbs"],
+        noun_cues=words["noun_cues"],
+        noun_particles=_words(raw, "noun_particles", path),
+        cue_lemmas=frozenset().union(*words.values(), noun_content),
     )
 
 

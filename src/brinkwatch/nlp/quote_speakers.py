@@ -139,7 +139,7 @@ def _identity(subject: Token, mention: Span) -> Actor | None:
     if subject.lower_ in _RELATIVES and subject.head.dep_ == "relcl":
         anchor = subject.head.head  # "Trump, who said …": the noun the clause hangs on
     found = actor_for_token(doc, anchor)
-    if found is None and anchor is subject:
+    if found is None and anchor == subject:
         found = actor_for_span(doc, mention.start_char, mention.end_char)
     return found
 

@@ -10,16 +10,13 @@ speakers resolved through the actor resolver and dates through the date resolver
 from bisect import bisect_right
 from pathlib import Path
 
+from spacy.attrs import ORTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from brinkwatch.nlp.dates import date_for_token
 from brinkwatch.nlp.quote_finders import Candidate, Sentences, cue_bounds, direct_candidates
-from brinkwatch.nlp.quote_indirect import (
-    colon_candidates,
-    source_phrase_candidates,
-    verb_candidates,
-)
+from brinkwatch.nlp.quote_indirect import indirect_candidates
 from brinkwatch.nlp.quote_lexicon import QuoteLexicon, load_lexicon
 from brinkwatch.nlp.quote_marks import QuoteMarks, Stretch, find_quote_marks
 from brinkwatch.nlp.quote_speakers import SpeakerResolver, channel
@@ -39,7 +36,7 @@ class QuotesComponent:
         self.lexicon = load_lexicon(lexicon_path)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = _text(doc)
         marks = find_quote_marks(text)
         sentences = Sentences(doc)
         candidates = find_candidates(doc, text, marks, self.lexicon, sentences)
@@ -53,6 +50,15 @@ class QuotesComponent:
         if errors:
             doc._.bw_errors = list(doc._.bw_errors or ()) + errors
         return doc
+
+
+def _text(doc: Doc) -> str:
+    """`doc.text`, read from the token arrays: `Doc.text` makes a `Token` per word."""
+    if not len(doc):
+        return doc.text
+    strings = doc.vocab.strings
+    words = doc.to_array([ORTH, SPACY]).tolist()
+    return "".join([strings[o] + " " if space else strings[o] for o, space in words])
 
 
 @Language.factory("brinkwatch_quotes")
@@ -85,15 +91,10 @@ def find_candidates(
     stretches = _Stretches(marks.stretches)
     direct = list(direct_candidates(doc, text, marks.stretches, lexicon))
     used = frozenset(c.verb for c in direct if c.verb is not None)
-    skip = used | _belief_in_quotes(doc, stretches, lexicon)
+    skip = used | _inside_quotes(doc, marks)
     found = list(direct)
     seen = {(c.content_start, c.content_end) for c in direct}
-    indirect = [
-        *verb_candidates(doc, lexicon, skip),
-        *source_phrase_candidates(doc, lexicon, sentences),
-        *colon_candidates(doc, sentences),
-    ]
-    for candidate in indirect:
+    for candidate in indirect_candidates(doc, lexicon, skip, sentences):
         candidate = _with_quoted_words(candidate, stretches, seen)
         key = (candidate.content_start, candidate.content_end)
         if key not in seen:
@@ -102,13 +103,15 @@ def find_candidates(
     return sorted(found, key=lambda c: (c.content_start, c.content_end))
 
 
-def _belief_in_quotes(doc: Doc, stretches: _Stretches, lexicon: QuoteLexicon) -> frozenset[int]:
-    """A speaker's own "I think" inside quotation marks is not a quote of its own."""
-    return frozenset(
-        t.i
-        for t in doc
-        if t.lemma_.lower() in lexicon.belief_verbs and stretches.at(t.idx) is not None
-    )
+def _inside_quotes(doc: Doc, marks: QuoteMarks) -> frozenset[int]:
+    """Words inside quotation marks cue nothing of their own: a speaker's "I think" or "they
+    say" is part of the quote (PolNeAR attributes the quote, not what it reports)."""
+    inside: set[int] = set()
+    for stretch in marks.stretches:
+        span = doc.char_span(stretch.start, stretch.end, alignment_mode="expand")
+        if span is not None:
+            inside.update(range(span.start, span.end))
+    return frozenset(inside)
 
 
 def _with_quoted_words(
@@ -134,12 +137,15 @@ def _replace(candidate: Candidate, kind: str, start: int, end: int) -> Candidate
 
 
 def _sentence(doc: Doc, text: str, candidate: Candidate, sentences: Sentences) -> Span:
-    first = doc.char_span(candidate.content_start, candidate.content_end, alignment_mode="expand")
-    tokens = [first[0], first[-1]] if first is not None and len(first) else []
+    """The sentence(s) holding the content and the cue."""
+    tokens = [
+        sentences.token_at(candidate.content_start),
+        sentences.token_at(candidate.content_end - 1),
+    ]
     if candidate.verb is not None:
-        tokens.append(doc[candidate.verb])
-    first_sentence = sentences.of(min(t.i for t in tokens))
-    last_sentence = sentences.of(max(t.i for t in tokens))
+        tokens.append(candidate.verb)
+    first_sentence = sentences.of(min(tokens))
+    last_sentence = sentences.of(max(tokens))
     start = doc[first_sentence[0]].idx
     last = doc[last_sentence[1] - 1]
     end = last.idx + len(last)
@@ -157,7 +163,7 @@ def to_quotes(
         if candidate.cue_start is not None and candidate.cue_end is not None:
             first, last = candidate.cue_start, candidate.cue_end
             if verb is not None and first == verb.i:
-                first, last = cue_bounds(verb, last)
+                first, last = cue_bounds(verb, last, lexicon)
             words = doc[first:last]
             cue = Span(words.start_char, words.end_char, words.text)
         speaker = (
