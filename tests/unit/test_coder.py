@@ -307,3 +307,162 @@ def test_tell_is_an_order_only_with_an_order_clause(
 )
 def test_releasing_people_is_not_releasing_a_video(code: Code, sentence: str, cameo: str) -> None:
     assert [e.cameo for e in code(sentence, date(2026, 3, 2))][:1] == [cameo]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cameo", "pattern"),
+    [
+        # concessions (08x CONCEDE)
+        (
+            "The Ruritanian government made sweeping concessions to the opposition.",
+            "080",
+            "08-yield.yaml:make-concessions",
+        ),
+        (
+            "After weeks of strikes the transport ministry gave in to the drivers.",
+            "080",
+            "08-yield.yaml:give-in-to",
+        ),
+        (
+            "The Ruritanian cabinet agreed to the protesters' demands on Monday.",
+            "083",
+            "08-yield.yaml:agree-to-demands",
+        ),
+        (
+            "The government has agreed to meet all of the strikers' demands.",
+            "083",
+            "08-yield.yaml:agree-to-accept-demands",
+        ),
+        (
+            "The city council froze construction of the disputed dam project.",
+            "0832",
+            "08-yield.yaml:halt-project",
+        ),
+        (
+            "Ruritania dropped its trade complaint against Freedonia.",
+            "0832",
+            "08-yield.yaml:reverse-policy",
+        ),
+        (
+            "The opposition suspended its demonstrations for two weeks.",
+            "080",
+            "08-yield.yaml:end-strike",
+        ),
+        (
+            "The union announced the suspension of its protests.",
+            "080",
+            "08-yield.yaml:suspension-of-protests",
+        ),
+        # de-escalation and easing (08x RETREAT)
+        (
+            "The rebels announced a suspension of attacks on the army.",
+            "087",
+            "08-yield.yaml:suspension-of-hostilities",
+        ),
+        (
+            "The Ruritanian army suspended its offensive against the rebels.",
+            "087",
+            "08-yield.yaml:halt-hostilities",
+        ),
+        (
+            "The rebels declared a unilateral cease-fire on Sunday.",
+            "0871",
+            "08-yield.yaml:declare-ceasefire",
+        ),
+        (
+            "Both armies abided by the truce over the holiday.",
+            "0871",
+            "08-yield.yaml:declare-ceasefire",
+        ),
+        ("Ruritania cut tariffs on Freedonian steel.", "085", "08-yield.yaml:cut-tariffs"),
+        (
+            "Ruritanian troops withdrew from the northern town on Sunday.",
+            "087",
+            "08-yield.yaml:withdraw",
+        ),
+        (
+            "The insurgents announced their withdrawal from the border villages.",
+            "087",
+            "08-yield.yaml:withdrawal-noun",
+        ),
+        ("The militia formally disbanded after the election.", "0873", "08-yield.yaml:disband"),
+        (
+            "The president granted amnesty to three hundred rebels.",
+            "0841",
+            "08-yield.yaml:grant-amnesty",
+        ),
+        ("The governor agreed to rescind the curfew.", "0351", "03-intent.yaml:pledge-ease-admin"),
+        # mobilisation (15x MOBILIZE)
+        (
+            "The Ruritanian defence ministry called up 20,000 reservists.",
+            "154",
+            "15-force-posture.yaml:call-up",
+        ),
+        (
+            "The rebel group recruited hundreds of fighters in the south.",
+            "154",
+            "15-force-posture.yaml:recruit-fighters",
+        ),
+        (
+            "Ruritania stationed a new air defence system near the border.",
+            "154",
+            "15-force-posture.yaml:deploy-systems",
+        ),
+        (
+            "Village elders formed a militia to guard the roads.",
+            "154",
+            "15-force-posture.yaml:form-militia",
+        ),
+        # reduced relations, cooperation
+        (
+            "The rebels withdrew from the peace talks on Thursday.",
+            "164",
+            "16-reduce-relations.yaml:halt-talks",
+        ),
+        (
+            "Ruritania and Freedonia began joint naval exercises on Monday.",
+            "062",
+            "06-material-cooperation.yaml:begin-joint-exercises",
+        ),
+        (
+            "Ruritania began exporting wheat to Freedonia.",
+            "061",
+            "06-material-cooperation.yaml:invest",
+        ),
+    ],
+)
+def test_plover_phrasing_classes(code: Code, sentence: str, cameo: str, pattern: str) -> None:
+    events = code(sentence, date(2026, 3, 2))
+    assert (cameo, pattern) in [(e.cameo, e.pattern) for e in events], events
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cameo"),
+    [
+        # "agreed to meet the demands" accedes; "agreed to meet X" is an intent to meet
+        ("The minister agreed to meet the union leaders.", "036"),
+        # "signed … to end" is an agreement: the infinitive's "to" is no preposition
+        ("The president signed a peace pact to end the war.", "057"),
+        # "signed … on Sunday": a time is no preposition either
+        ("Ruritania and Freedonia signed a trade accord on Sunday.", "057"),
+        # "called on Friday for Britain to stay": the clause's "for" is the appeal's
+        ("The prime minister called on Friday for Ruritania to stay in the union.", "020"),
+    ],
+)
+def test_loose_prepositions(code: Code, sentence: str, cameo: str) -> None:
+    assert [e.cameo for e in code(sentence, date(2026, 3, 2))][:1] == [cameo]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The two leaders held a joint press conference in the capital.",
+        "The minister gave a speech in Paris.",
+        "Ruritania withdrew from the treaty last year.",
+    ],
+)
+def test_plover_classes_leave_lookalikes_alone(code: Code, sentence: str) -> None:
+    patterns = [e.pattern or "" for e in code(sentence, date(2026, 3, 2))]
+    assert not any(
+        p.endswith((":begin-joint-exercises", ":give-in-to", ":withdraw")) for p in patterns
+    )

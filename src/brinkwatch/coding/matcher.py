@@ -171,8 +171,27 @@ def _find_prep(
     if preps:
         pobjs = [o for o in _pobjs(preps) if o is not obj]
         return True, pobjs[0] if pobjs else None
-    loose = [t for t in view.near if t.lower_ in entry.preps]
-    return (True, None) if loose else (False, None)
+    loose = [t for t in view.near if t.lower_ in entry.preps and _loose_prep(t)]
+    return (True, None) if loose or _for_clause(trigger, entry, view) else (False, None)
+
+
+def _for_clause(trigger: Token, entry: Entry, view: TriggerView) -> bool:
+    """Whether a clause's "for" follows the window: in "called on Friday for Britain to stay"
+    the parser makes "for" the mark of the clause, which ends the window."""
+    last = view.near[-1] if view.near else trigger
+    doc = trigger.doc
+    if last.i + 1 >= len(doc):
+        return False
+    after = doc[last.i + 1]
+    return after.pos_ == "SCONJ" and after.lower_ in entry.preps and after.head.head.i == trigger.i
+
+
+def _loose_prep(token: Token) -> bool:
+    """A nearby word may stand for the entry's preposition unless it is an infinitive's "to"
+    ("signed a pact to end …") or heads a time ("agreed on Friday", "signed it on Sunday")."""
+    if token.tag_ == "TO":
+        return False
+    return not any(o.ent_type_ in _TIME_ENTITIES for o in token.children)
 
 
 def _find_comp(entry: Entry, view: TriggerView) -> tuple[bool, Token | None]:
