@@ -260,7 +260,7 @@ def test_cue_noun_with_a_that_clause(settings) -> None:  # type: ignore[no-untyp
     assert claim.speaker is not None and claim.speaker.text == "his"
 
 
-def test_speaker_mention_keeps_its_bracket_and_drops_a_participle(settings) -> None:  # type: ignore[no-untyped-def]
+def test_speaker_mention_keeps_its_bracket_and_a_past_participle(settings) -> None:  # type: ignore[no-untyped-def]
     article = _code(
         "Sen. Jo Reed (D-Ore.) said the vote was delayed.\n\n"
         "A report published on Monday found that the river was polluted.",
@@ -268,7 +268,54 @@ def test_speaker_mention_keeps_its_bracket_and_drops_a_participle(settings) -> N
     )
     reed, report = article.quotes
     assert reed.speaker is not None and reed.speaker.text == "Sen. Jo Reed (D-Ore.)"
-    assert report.speaker is not None and report.speaker.text == "A report"
+    assert report.speaker is not None and report.speaker.text == "A report published on Monday"
+
+
+def test_speaker_mention_stops_before_a_relative_clause_that_reports(settings) -> None:  # type: ignore[no-untyped-def]
+    text = "Mara Voss, who said she had voted twice before, called the new rules unfair."
+    quote = next(q for q in _code(text, settings).quotes if q.cue and q.cue.text == "called")
+    assert quote.speaker is not None and quote.speaker.text == "Mara Voss"
+
+
+def test_headline_speaker_stops_at_the_colon(settings) -> None:  # type: ignore[no-untyped-def]
+    quote = _only(_code("Governor Hale: Bridge Repairs Will Finish by Spring", settings))
+    assert quote.speaker is not None and quote.speaker.text == "Governor Hale"
+    assert quote.cue is not None and quote.cue.text == ":"
+
+
+def test_infinitive_cue_starts_at_the_verb_it_completes(settings) -> None:  # type: ignore[no-untyped-def]
+    quote = _only(_code("The mayor is trying to show that the budget works.", settings))
+    assert quote.cue is not None and quote.cue.text == "is trying to show"
+    assert quote.content.text == "that the budget works"
+
+
+def test_when_is_not_part_of_the_cue(settings) -> None:  # type: ignore[no-untyped-def]
+    text = "When asked about the strike, the minister said that talks would resume."
+    cues = [q.cue.text for q in _code(text, settings).quotes if q.cue]
+    assert "When asked about" not in cues
+
+
+def test_cue_keeps_a_manner_adverb_and_drops_a_letter(settings) -> None:  # type: ignore[no-untyped-def]
+    text = "The senator said repeatedly that the bill was dead."
+    quote = _only(_code(text, settings))
+    assert quote.cue is not None and quote.cue.text == "said repeatedly"
+    letter = _only(_code("The coach said on Twitter that the team would stay.", settings))
+    assert letter.cue is not None and letter.cue.text == "said"
+
+
+def test_light_verb_with_a_cue_noun(settings) -> None:  # type: ignore[no-untyped-def]
+    text = "Several farmers voiced support for the new water plan."
+    quote = _only(_code(text, settings))
+    assert quote.cue is not None and quote.cue.text == "voiced support for"
+    assert quote.content.text == "the new water plan"
+    assert quote.speaker is not None and quote.speaker.text == "Several farmers"
+
+
+def test_bare_cue_noun_with_a_preposition_is_not_a_quote(settings) -> None:  # type: ignore[no-untyped-def]
+    text = "The criticism of the plan grew louder after the vote."
+    assert not any(
+        q.cue and q.cue.text.startswith("criticism") for q in _code(text, settings).quotes
+    )
 
 
 def test_according_to_names_the_source(settings) -> None:  # type: ignore[no-untyped-def]
@@ -354,3 +401,10 @@ def test_lexicon_errors_name_the_file(tmp_path: Path) -> None:
     malformed.write_text("# version: 0.1.0\nclause_verbs: say\n", encoding="utf-8")
     with pytest.raises(DataFileError, match="clause_verbs"):
         load_lexicon(malformed)
+
+
+def test_speaker_after_the_verb_that_the_parser_takes_for_an_object(settings) -> None:  # type: ignore[no-untyped-def]
+    text = "“We will rebuild the pier before summer,” added a harbour board member."
+    quote = _only(_code(text, settings))
+    assert quote.type == "direct"
+    assert quote.speaker is not None and "harbour board member" in quote.speaker.text

@@ -26,10 +26,14 @@ _SENTENCE_END = frozenset({".", "!", "?"})
 _WINDOW = 25  # tokens: how far from a quote its cue clause may start
 _NO_SPEAKER = frozenset({"it", "there"})
 _DATELINE = frozenset({"—", "--", "–"})
-_PARTICIPLES = frozenset({"VBG", "VBN"})
+_REPORTING = frozenset({"say", "tell", "add", "believe", "think", "write", "argue", "claim"})
 _CONTENT_DEPS = frozenset({"acl", "relcl", "ccomp", "appos", "punct"})
+# Media that PolNeAR counts as part of the cue more often than not ("said in a statement"); the
+#   rest ("in a letter", "on Twitter") it leaves out of it more often than not.
+_CUE_MEDIA = frozenset({"statement", "interview", "facebook"})
 _CUE_LEFT = frozenset({"aux", "auxpass", "neg", "advmod"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
+_INVERTED = frozenset({"dobj", "attr", "npadvmod", "dative", "oprd"})
 _DOCUMENTS = frozenset(
     {"statement", "letter", "tweet", "post", "video", "ad", "advertisement", "memo", "email",
      "report", "release", "message", "note", "op-ed", "editorial", "column", "comment"}
@@ -105,8 +109,8 @@ def subject_of(verb: Token, quoted: tuple[int, int] = (0, 0)) -> Token | None:
 def mention_bounds(subject: Token, closing_comma: bool = False) -> tuple[int, int]:
     """Token range of a mention: the subject's phrase, outer punctuation trimmed.
 
-    A dateline before the subject ("RENO, Nev. (AP) — Trump said") is cut off, and so is a
-    participle clause after it ("polls showing …", "Grassley, facing a challenge, said"); a
+    A dateline before the subject ("RENO, Nev. (AP) — Trump said") is cut off, and so is what
+    `_cut_before` cuts after it ("polls showing …", "Grassley, facing a challenge, said"); a
     closing bracket stays ("Schumer (D-N.Y.)"). With `closing_comma`, the comma that closes an
     apposition stays, as attribution corpora mark it ("Chris Cox, who runs the lobbying arm,
     said"). Relative clauses stay: PolNeAR keeps them more often than not.
@@ -115,10 +119,7 @@ def mention_bounds(subject: Token, closing_comma: bool = False) -> tuple[int, in
     doc = subject.doc
     dash = next((t.i for t in reversed(doc[start : subject.i]) if t.text in _DATELINE), None)
     start = dash + 1 if dash is not None else start
-    participle = next(
-        (c for c in subject.rights if c.dep_ == "acl" and c.tag_ in _PARTICIPLES), None
-    )
-    end = participle.left_edge.i if participle is not None else end
+    end = min([end, *(_cut_before(c) for c in subject.rights)])
     while end - 1 > subject.i and _loose(doc, start, end - 1):
         end -= 1
     while start < subject.i and (doc[start].is_punct or doc[start].is_space):
@@ -127,6 +128,25 @@ def mention_bounds(subject: Token, closing_comma: bool = False) -> tuple[int, in
     if closing_comma and inner_comma and end < len(doc) and doc[end].text == ",":
         end += 1
     return start, end
+
+
+def _cut_before(child: Token) -> int:
+    """Where a right dependent of the mention's head ends the mention: at an `-ing` participle
+    clause ("polls showing …"), a headline colon ("Graham: …") or a relative clause that reports,
+    an attribution of its own ("Barkley, who said he votes …"); past participles and other
+    relative clauses stay ("a poll released Thursday")."""
+    if child.text == ":" or (child.dep_ == "acl" and child.tag_ == "VBG"):
+        return child.left_edge.i
+    if child.dep_ == "relcl" and _reports(child):
+        start = child.left_edge.i
+        return start - 1 if child.doc[start - 1].text == "," else start
+    return len(child.doc)
+
+
+def _reports(clause: Token) -> bool:
+    return clause.lemma_.lower() in _REPORTING or any(
+        c.dep_ == "conj" and c.lemma_.lower() in _REPORTING for c in clause.children
+    )
 
 
 def _loose(doc: Doc, start: int, index: int) -> bool:
@@ -148,15 +168,41 @@ def cue_bounds(verb: Token, end: int, lexicon: QuoteLexicon) -> tuple[int, int]:
     if _issued(verb):
         verb = verb.head.head  # "released a statement saying": one cue from the verb on
         start = verb.i
-    while start > 0 and doc[start - 1].head == verb and doc[start - 1].dep_ in _CUE_LEFT:
+    head = _governing(verb)
+    if head is not None:  # "is struggling to understand", "went on to say"
+        start, verb = head.i, head
+    while start > 0 and _cue_left(doc[start - 1], verb):
         start -= 1
     if end == verb.i + 1 and end < len(doc) and doc[end].head == verb:
         end = _medium_end(doc[end], lexicon) or end
     if end == verb.i + 1 and end < len(doc) and _takes(verb, doc[end], lexicon):
         end += 1  # "called on", "pointed to": the verb's own particle
+    if end < len(doc) and doc[end].head == verb and doc[end].lower_ in lexicon.cue_adverbs:
+        end += 1  # "said repeatedly"
     if end < len(doc) and doc[end].text == ":":
         end += 1
     return start, end
+
+
+def _cue_left(token: Token, verb: Token) -> bool:
+    """An auxiliary, negation or adverb of the cue verb; not a "when" ("when asked about")."""
+    return token.head == verb and token.dep_ in _CUE_LEFT and token.tag_ != "WRB"
+
+
+def _governing(verb: Token) -> Token | None:
+    """The verb an infinitive cue completes when only its particle and `to` come between
+    ("is trying to show", "went on to say", "seems to feel"): the cue starts there."""
+    head = verb.head
+    if (
+        verb.dep_ != "xcomp"
+        or head.pos_ not in ("VERB", "AUX")
+        or not head.i < verb.i <= head.i + 3
+    ):
+        return None
+    between = verb.doc[head.i + 1 : verb.i]
+    if all(t.dep_ == "prt" or (t.lower_ == "to" and t.head == verb) for t in between):
+        return head
+    return None
 
 
 def _issued(verb: Token) -> bool:
@@ -184,6 +230,8 @@ def _medium_end(after: Token, lexicon: QuoteLexicon) -> int | None:
     noun = next((c for c in after.children if c.dep_ == "pobj"), None) if nouns else None
     if noun is None or noun.lemma_.lower() not in (nouns or ()):
         return None
+    if noun.lemma_.lower() not in _CUE_MEDIA:
+        return None  # "said in a letter", "wrote on Twitter": the cue is the verb alone
     end = max([noun.i] + [c.right_edge.i for c in noun.rights if c.dep_ not in _CONTENT_DEPS]) + 1
     words = noun.doc[after.i : end]
     return end if len(words) < 8 and not any(t.is_quote for t in words) else None
@@ -214,6 +262,8 @@ def _after_cue(doc: Doc, first: int, last: int, lexicon: QuoteLexicon) -> Candid
         if not _is_cue_verb(token, lexicon):
             continue
         subject = _speaker_outside(token, first, last)
+        if subject is None and opener.i == token.i:
+            subject = _inverted_subject(token)
         starts_here = opener.i == token.i or (
             subject is not None and mention_bounds(subject)[0] <= opener.i <= subject.i
         )
@@ -222,6 +272,15 @@ def _after_cue(doc: Doc, first: int, last: int, lexicon: QuoteLexicon) -> Candid
             return Candidate("direct", 0, 0, token.i, token.i + 1, token.i, subject.i)
         return None  # `"…." Zahed said: "…"` introduces the next quote, not this one
     return None
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """ "…," added a state senator: after a quote the parser often takes the speaker that
+    follows the verb for its object."""
+    return next(
+        (c for c in verb.rights if c.dep_ in _INVERTED and c.pos_ in _NOMINAL and c.lower_ != "it"),
+        None,
+    )
 
 
 def _before_cue(doc: Doc, first: int, lexicon: QuoteLexicon) -> Candidate | None:

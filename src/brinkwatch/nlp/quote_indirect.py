@@ -34,7 +34,8 @@ _CUE_POS_IDS = [VERB, AUX, NOUN]
 _COLON = get_string_id(":")
 _LABELS = frozenset(
     {"correction", "update", "updated", "look", "watch", "note", "editor's note", "read",
-     "related", "video", "photos", "exclusive", "breaking", "analysis", "opinion"}
+     "related", "video", "photos", "exclusive", "breaking", "analysis", "opinion", "q",
+     "question"}
 )  # fmt: skip
 
 
@@ -178,6 +179,8 @@ def _verb_candidate(
     """A reporting verb's clause or object, the sentence around a parenthetical "he said",
     or a speech act's or stance's object, in that order."""
     lemma = verb.lemma_.lower()
+    if lemma in lexicon.light_verbs and _carries_cue_noun(verb, lexicon):
+        return None  # "voiced support for …": the cue noun's candidate has it
     cue = (verb.i, verb.i + 1)
     clauses = _clause_content(verb) or _object_content(verb, lemma, lexicon)
     if clauses and (lemma in lexicon.clause_verbs or lemma in lexicon.belief_verbs):
@@ -194,6 +197,15 @@ def _verb_candidate(
     if particle is not None and particle.i == verb.i + 1:
         cue = (verb.i, particle.i + 1)  # "called for", "ruled out"
     return _candidate("indirect", _phrase(objects), cue, verb, subject)
+
+
+def _carries_cue_noun(verb: Token, lexicon: QuoteLexicon) -> bool:
+    return any(
+        c.dep_ == "dobj"
+        and c.lemma_.lower() in lexicon.noun_cues
+        and _noun_cue_content(c, lexicon)[0] is not None
+        for c in verb.children
+    )
 
 
 def _parenthetical_content(
@@ -282,18 +294,35 @@ def _raising_candidate(verb: Token, lemma: str) -> list[Candidate]:
 
 
 def _noun_candidate(noun: Token, lexicon: QuoteLexicon) -> list[Candidate]:
-    """ "his claim that …", "Trump's criticism of the deal": a cue noun with its content; the
-    possessor is the speaker, and the cue runs to the preposition."""
+    """ "his claim that …", "Trump's criticism of the deal", "voiced support for the plan": a
+    cue noun with its content; the possessor, or the subject of the light verb the noun is the
+    object of, is the speaker, and the cue runs to the preposition."""
     content, cue_end = _noun_cue_content(noun, lexicon)
     if content is None:
         return []
+    light = _light_verb(noun, lexicon)
+    if content.head.dep_ == "prep" and light is None:
+        return []  # a bare "criticism of …" costs more precision than it gains
     verb = _reporting_head(noun, lexicon)
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if verb is not None:  # "said in a statement that …": the verb is the cue
         cue, head, speaker = (verb.i, verb.i + 1), verb, _speaker(verb)
+    elif light is not None and owner is None:  # "expressed concern about …"
+        cue, head, speaker = (light.i, cue_end), light, _speaker(light)
+        if speaker is None:
+            return []
     else:
-        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
         cue, head, speaker = (noun.i, cue_end), noun, owner
     return [_candidate("indirect", _phrase([content]), cue, head, speaker)]
+
+
+def _light_verb(noun: Token, lexicon: QuoteLexicon) -> Token | None:
+    """The verb a cue noun is the object of when the pair says what the noun says
+    ("voiced support for", "raised questions about", "cast doubt on")."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in lexicon.light_verbs:
+        return None
+    return verb if verb.pos_ in ("VERB", "AUX") else None
 
 
 def _reporting_head(noun: Token, lexicon: QuoteLexicon) -> Token | None:

@@ -37,6 +37,8 @@ class QuoteLexicon:
     raising_verbs: frozenset[str]  # "seems to", "is expected to": the content holds the subject
     noun_cues: frozenset[str]  # "his claim that …", "criticism of …"
     noun_particles: frozenset[str]  # prepositions whose object is a cue noun's content
+    light_verbs: frozenset[str]  # "voiced support for", "raised questions about"
+    cue_adverbs: frozenset[str]  # "said repeatedly", "said dryly": part of the cue
     cue_lemmas: frozenset[str]  # every cue verb, view verb and cue noun, to find them fast
 
 
@@ -100,6 +102,8 @@ def parse_lexicon(raw: Any, path: Path, version: str) -> QuoteLexicon:
         raising_verbs=words["raising_verbs"],
         noun_cues=words["noun_cues"],
         noun_particles=_words(raw, "noun_particles", path),
+        light_verbs=_words(raw, "light_verbs", path),
+        cue_adverbs=_words(raw, "cue_adverbs", path),
         cue_lemmas=frozenset().union(*words.values(), noun_content),
     )
 
