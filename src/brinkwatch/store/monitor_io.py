@@ -31,7 +31,13 @@ from sqlalchemy import (
 )
 
 from brinkwatch.records import Alert, DyadEvent
-from brinkwatch.store.queries import EventFilter, StoredEvent, find_events
+from brinkwatch.store.queries import (
+    EventFilter,
+    StoredEvent,
+    find_events,
+    is_dyad_day_event,
+    to_dyad_event,
+)
 from brinkwatch.store.schema import metadata
 
 # Created by migration 0002_alerts; declared on the store's metadata so tooling sees it.
@@ -82,37 +88,14 @@ def monitor_events(
     one dyad. Events dated only to a month or year are left out (they have no day to count in)."""
     filt = EventFilter(since=since, until=until, country=pair[0] if pair else None)
     found = find_events(engine, filt, with_evidence=True)
-    out = [_dyad_event(e) for e in found if _usable(e, pair)]
+    out = [to_dyad_event(e) for e in found if _in_pair(e, pair)]
     return sorted(out, key=lambda e: (e.date, int(e.event_id)))
 
 
-def _usable(event: StoredEvent, pair: tuple[str, str] | None) -> bool:
-    ends = (event.source_country, event.target_country)
-    if not (ends[0] and ends[1]) or ends[0] == ends[1]:
+def _in_pair(event: StoredEvent, pair: tuple[str, str] | None) -> bool:
+    if not is_dyad_day_event(event):
         return False
-    if not (event.date and len(event.date) == 10 and event.sqldate):
-        return False
-    return pair is None or set(ends) == set(pair)
-
-
-def _dyad_event(event: StoredEvent) -> DyadEvent:
-    first = event.evidence[0] if event.evidence else None
-    sqldate = int(event.sqldate or 0)
-    return DyadEvent(
-        event_id=str(event.id),
-        date=date(sqldate // 10_000, sqldate // 100 % 100, sqldate % 100),
-        source=str(event.source_country),
-        target=str(event.target_country),
-        cameo=event.cameo,
-        quad_class=event.quad_class,
-        goldstein=event.goldstein,
-        mentions=event.num_mentions,
-        articles=event.num_articles,
-        negated=event.negated,
-        evidence=first.sentence if first else None,
-        article_id=first.article_id if first else None,
-        url=first.url if first and first.url else event.source_url,
-    )
+    return pair is None or {event.source_country, event.target_country} == set(pair)
 
 
 def _now() -> datetime:

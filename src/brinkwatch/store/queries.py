@@ -243,30 +243,37 @@ def find_failures(engine: Engine) -> list[StoredFailure]:
 
 
 def dyad_events(engine: Engine, filt: EventFilter | None = None) -> list[DyadEvent]:
-    """Country-to-country events as the monitor reads them (both ends known, day resolved)."""
-    out = []
-    for event in find_events(engine, filt, with_evidence=True):
-        if not (event.source_country and event.target_country and event.sqldate):
-            continue
-        first = event.evidence[0] if event.evidence else None
-        out.append(
-            DyadEvent(
-                event_id=str(event.id),
-                date=_sqldate_to_date(event.sqldate),
-                source=event.source_country,
-                target=event.target_country,
-                cameo=event.cameo,
-                quad_class=event.quad_class,
-                goldstein=event.goldstein,
-                mentions=event.num_mentions,
-                articles=event.num_articles,
-                negated=event.negated,
-                evidence=first.sentence if first else None,
-                article_id=first.article_id if first else None,
-                url=first.url if first else event.source_url,
-            )
-        )
-    return out
+    """Country-to-country events as the monitor reads them: two different countries, dated to
+    the day (an event known only to its month or year has no day to count in)."""
+    found = find_events(engine, filt, with_evidence=True)
+    return [to_dyad_event(e) for e in found if is_dyad_day_event(e)]
+
+
+def is_dyad_day_event(event: StoredEvent) -> bool:
+    ends = (event.source_country, event.target_country)
+    if not (ends[0] and ends[1]) or ends[0] == ends[1]:
+        return False
+    return bool(event.date and len(event.date) == 10 and event.sqldate)
+
+
+def to_dyad_event(event: StoredEvent) -> DyadEvent:
+    """The monitor's record of a stored event, with its first evidence sentence."""
+    first = event.evidence[0] if event.evidence else None
+    return DyadEvent(
+        event_id=str(event.id),
+        date=_sqldate_to_date(int(event.sqldate or 0)),
+        source=str(event.source_country),
+        target=str(event.target_country),
+        cameo=event.cameo,
+        quad_class=event.quad_class,
+        goldstein=event.goldstein,
+        mentions=event.num_mentions,
+        articles=event.num_articles,
+        negated=event.negated,
+        evidence=first.sentence if first else None,
+        article_id=first.article_id if first else None,
+        url=first.url if first and first.url else event.source_url,
+    )
 
 
 def _sqldate_to_date(value: int) -> date:
