@@ -19,8 +19,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, insert, text
+from throughput import build_corpus  # the same ~600-word articles (run from benchmarks/)
 
-from brinkwatch.ingest import read_path
 from brinkwatch.process import code_records, get_coder
 from brinkwatch.records import Document
 from brinkwatch.settings import Settings
@@ -32,19 +32,6 @@ from brinkwatch.store.writer import StoreWriter
 
 ROOT = Path(__file__).resolve().parent.parent
 COUNTRIES = [f"C{i:02d}" for i in range(50)]
-
-
-def build_corpus(n: int, words: int = 600, seed: int = 7) -> list[Document]:
-    sources = [d for d in read_path(ROOT / "examples" / "corpus" / "md") if isinstance(d, Document)]
-    paragraphs = [p for d in sources for p in d.text.split("\n\n")]
-    rng = random.Random(seed)
-    docs = []
-    for i in range(n):
-        chosen: list[str] = []
-        while sum(len(p.split()) for p in chosen) < words:
-            chosen.append(rng.choice(paragraphs))
-        docs.append(Document(id=f"bench-{i}", text="\n\n".join(chosen), published=date(2024, 5, 1)))
-    return docs
 
 
 def time_ingest(docs: list[Document], n_process: int, folder: Path) -> float:
@@ -152,7 +139,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         if not args.skip_ingest:
-            docs = build_corpus(args.articles)
+            docs = build_corpus(args.articles, seed=7)
             for n_process in (1, 2):
                 time_ingest(docs, n_process, folder)
             time_writer(docs, folder)
