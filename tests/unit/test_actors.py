@@ -22,10 +22,13 @@ STORY = (
 )
 
 
+def _parse(coder: Coder, text: str, published: date) -> Doc:
+    return next(coder.parser.pipe([ArticleText(text, published)]))
+
+
 @pytest.fixture(scope="module")
 def story(coder: Coder) -> Doc:
-    article = ArticleText(STORY, date(2013, 3, 31))
-    return coder.parser.finish(coder.parser.parse_paragraphs([article])[0], article)
+    return _parse(coder, STORY, date(2013, 3, 31))
 
 
 def _actor(doc: Doc, text: str, nth: int = 0):  # type: ignore[no-untyped-def]
@@ -200,8 +203,7 @@ def test_known_country_fills_a_missing_country(nlp) -> None:  # type: ignore[no-
 
 
 def test_known_name_cut_short_by_the_tagger_is_whole(coder: Coder) -> None:
-    article = ArticleText("Jean-Yves Le Drian flew to Bamako on Monday.", date(2014, 5, 5))
-    doc = coder.parser.finish(coder.parser.parse_paragraphs([article])[0], article)
+    doc = _parse(coder, "Jean-Yves Le Drian flew to Bamako on Monday.", date(2014, 5, 5))
     actor = _actor(doc, "Jean-Yves")
     assert actor is not None
     assert (actor.name, actor.code) == ("Jean-Yves Le Drian", "FRAGOVMIL")
@@ -219,8 +221,7 @@ PLACED = (
 
 @pytest.fixture(scope="module")
 def placed(coder: Coder) -> Doc:
-    article = ArticleText(PLACED, date(2026, 3, 3))
-    return coder.parser.finish(coder.parser.parse_paragraphs([article])[0], article)
+    return _parse(coder, PLACED, date(2026, 3, 3))
 
 
 @pytest.mark.parametrize(
@@ -253,8 +254,7 @@ def test_titled_person_takes_the_country_of_their_context(
     ],
 )
 def test_it_is_not_its_own_co_argument(coder: Coder, text: str, country: str) -> None:
-    article = ArticleText(text, date(2026, 3, 3))
-    doc = coder.parser.finish(coder.parser.parse_paragraphs([article])[0], article)
+    doc = _parse(coder, text, date(2026, 3, 3))
     it = text.index(" it") + 1
     actor = actor_for_span(doc, it, it + 2)
     assert actor is not None and actor.country == country
@@ -262,8 +262,7 @@ def test_it_is_not_its_own_co_argument(coder: Coder, text: str, country: str) ->
 
 def test_a_countrys_craft_is_that_country_and_its_owner_wins(coder: Coder) -> None:
     text = "A Vietnamese vessel and a Chinese coast guard ship were seen near the reef."
-    article = ArticleText(text, date(2026, 3, 3))
-    doc = coder.parser.finish(coder.parser.parse_paragraphs([article])[0], article)
+    doc = _parse(coder, text, date(2026, 3, 3))
     vessel = _actor(doc, "A Vietnamese vessel")
     ship = _actor(doc, "a Chinese coast guard ship")
     assert vessel is not None and (vessel.code, vessel.sector) == ("VNM", None)

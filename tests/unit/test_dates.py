@@ -47,8 +47,7 @@ def test_relative_phrase_without_published_date_has_no_value() -> None:
 
 
 def _doc(coder: Coder, text: str, published: date | None = SUNDAY) -> Doc:
-    article = ArticleText(text, published)
-    return coder.parser.finish(coder.parser.parse_paragraphs([article])[0], article)
+    return next(coder.parser.pipe([ArticleText(text, published)]))
 
 
 def _token(doc: Doc, word: str):  # type: ignore[no-untyped-def]
