@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from brinkwatch.nlp.actor_rules import Mention
+from brinkwatch.nlp.sentences import sentence_starts
 
 _WINDOW_SENTENCES = 3
 _DESCRIPTION_WINDOW = 6
@@ -62,7 +63,7 @@ class Resolver:
             self.chain_of[id(mention)] = chain
 
     def _number_sentences(self) -> None:
-        self.sent_starts = [sent.start for sent in self.doc.sents]
+        self.sent_starts = sentence_starts(self.doc)
 
     def _sent(self, mention: Mention) -> int:
         """The number of the sentence holding `mention` (a bisect, no per-token walk)."""

@@ -17,9 +17,10 @@ import dateparser
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from brinkwatch.nlp.sentences import sentence_starts
 from brinkwatch.records import DateRef
 
-for _name in ("bw_dates", "bw_date_anchors", "bw_sent_starts", "bw_published"):
+for _name in ("bw_dates", "bw_date_anchors", "bw_published"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -87,7 +88,6 @@ class DatesComponent:
         found = [f for span in _date_spans(doc) if (f := _resolve_span(span, published))]
         doc._.bw_dates = [f.ref for f in found]
         doc._.bw_date_anchors = [(_anchor(f.span).i, f.ref) for f in found]
-        doc._.bw_sent_starts = sentence_starts(doc)
         return doc
 
 
@@ -201,19 +201,9 @@ def _anchor(span: Span) -> Token:
     return token
 
 
-def sentence_starts(doc: Doc) -> list[int]:
-    """The first token index of every sentence, in order (for bisecting, not walking `token.sent`)."""
-    try:
-        return [sent.start for sent in doc.sents]
-    except ValueError:  # no sentence boundaries (an unparsed Doc): one sentence
-        return [0]
-
-
 def date_for_token(doc: Doc, token: Token) -> DateRef:
     """The date of the clause `token` (a verb or event noun) heads; else the publication date."""
-    starts = doc._.bw_sent_starts
-    if starts is None:  # a Doc the dates component did not see: compute once and keep
-        starts = doc._.bw_sent_starts = sentence_starts(doc)
+    starts = sentence_starts(doc)
     here = bisect.bisect_right(starts, token.i)
     anchors = [
         (i, ref) for i, ref in doc._.bw_date_anchors or () if bisect.bisect_right(starts, i) == here

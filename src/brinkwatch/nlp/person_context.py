@@ -15,6 +15,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc
 
 from brinkwatch.nlp.actor_rules import Mention
+from brinkwatch.nlp.sentences import sentence_starts
 
 ORG_ROOTS = frozenset({"IGO", "NGO", "NGM"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -25,7 +26,7 @@ _SPEECH = frozenset({"say", "tell", "announce", "state", "add", "report", "warn"
 
 def place_persons(doc: Doc, mentions: list[Mention], code_of: Callable[[str], str]) -> None:
     """Give each countryless titled person (and its chain) a country from its context."""
-    starts = [sent.start for sent in doc.sents]
+    starts = sentence_starts(doc)
     dominant = _dominant(mentions)
     for mention in mentions:  # text order: a person placed here can place the next one
         if mention.kind != "person" or not mention.sector or mention.country is not None:

@@ -13,11 +13,11 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-import numpy
 from spacy.tokens import Doc, Span, Token
 
 from brinkwatch.nlp.quote_lexicon import QuoteLexicon
 from brinkwatch.nlp.quote_marks import Stretch
+from brinkwatch.nlp.sentences import sentence_starts
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _SHARES_SUBJECT = frozenset({"conj", "advcl", "xcomp"})
@@ -57,9 +57,7 @@ class Sentences:
     """Token bounds of the sentences, computed once (`Token.sent` walks the whole `Doc`)."""
 
     def __init__(self, doc: Doc) -> None:
-        # read from the array: iterating `doc.sents` builds a Span per sentence
-        flags = doc.to_array("SENT_START") if len(doc) else numpy.zeros(0)
-        starts = [0] + [i for i in numpy.flatnonzero(flags == 1).tolist() if i > 0]
+        starts = sentence_starts(doc)
         self.starts = starts
         self.bounds = list(zip(starts, [*starts[1:], len(doc)], strict=True))
 
