@@ -32,6 +32,8 @@ _SKIP_ROLE_WORDS = frozenset({"the", "a", "an", "this", "that", "'s", "’s", ",
 # "ordinary Russians" are the country's people (CVL), not the country itself.
 _CIVILIAN_MODIFIERS = frozenset({"ordinary", "average", "common", "local", "young", "elderly"})
 # Sector nouns that, used as adjectives, mean something else ("official residence", "official visit").
+# organisations, not countries, in an actor's `country` field (as igos.tsv writes them)
+ORG_ROOTS = frozenset({"IGO", "NGO", "NGM"})
 _ADJECTIVE_SENSES = frozenset({"official"})
 # Prepositions whose object tells a sector noun's country ("the President of the United States",
 # "a professor at Oxford University"); "in" only for civilians ("people in the UK"): troops in a
@@ -329,8 +331,7 @@ def add_leader(mention: Mention, gaz: Gazetteer, published: date | None) -> None
         mention.name = leader.name  # "Putin" -> "Vladimir Putin"
     if mention.country is None:
         mention.country = leader.country
-        country = gaz.countries.get(leader.country)
-        mention.code_root = country.code if country else leader.country
+        mention.code_root = gaz.country_code(leader.country)
     if mention.sector is None:
         mention.sector = leader.sector if current else "ELI"
     if mention.role is None and current:

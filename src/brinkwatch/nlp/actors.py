@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from brinkwatch.nlp.actor_rules import (
+    ORG_ROOTS,
     Mention,
     accept_place,
     add_leader,
@@ -24,7 +25,6 @@ from brinkwatch.nlp.gazetteer import Gazetteer, Match, Place, SectorTerm, gazett
 from brinkwatch.nlp.person_context import place_persons
 from brinkwatch.records import Actor
 
-ORG_ROOTS = frozenset({"IGO", "NGO", "NGM"})
 _SECTORED = frozenset({"capital", "igo"})
 # a sector noun's lemma reached from another word class: "a firmer response", "the move forces"
 _NOT_NOUN_FORMS = frozenset({"JJR", "JJS", "RBR", "RBS", "VBD", "VBZ", "VBP"})
@@ -75,7 +75,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer, published: date | None) -> list[Ment
         if mention.kind == "person":
             add_leader(mention, gaz, published)
     link_mentions(doc, mentions)
-    place_persons(doc, mentions, lambda iso: _country_code(gaz, iso))
+    place_persons(doc, mentions, gaz.country_code)
     return mentions
 
 
@@ -132,11 +132,6 @@ def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
             continue
         kept.append(mention)
     return kept
-
-
-def _country_code(gaz: Gazetteer, iso: str) -> str:
-    entry = gaz.countries.get(iso)
-    return entry.code if entry else iso
 
 
 def _informative(mention: Mention) -> bool:

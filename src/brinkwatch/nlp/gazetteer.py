@@ -87,6 +87,11 @@ class Gazetteer:
     people: dict[Key, str] = field(default_factory=dict)  # leader name forms, as token keys
     people_starts: set[int] = field(default_factory=set)
 
+    def country_code(self, iso: str) -> str:
+        """The CAMEO code root of a country (its ISO code when the table has none)."""
+        entry = self.countries.get(iso)
+        return entry.code if entry else iso
+
     def leader(self, name: str, when: date | None) -> Leader | None:
         """The office `name` held on `when` (the latest term when `when` is None)."""
         terms = self.leaders.get(name.lower())

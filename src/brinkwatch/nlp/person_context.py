@@ -14,10 +14,9 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc
 
-from brinkwatch.nlp.actor_rules import Mention
+from brinkwatch.nlp.actor_rules import ORG_ROOTS, Mention
 from brinkwatch.nlp.sentences import sentence_starts
 
-ORG_ROOTS = frozenset({"IGO", "NGO", "NGM"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _LOOK_BACK = 3  # sentences with words: further back, the subject is rarely still the one in view
 # who speaks in the sentence before is the likeliest voice of the next ("X, the Coast Guard said.")
