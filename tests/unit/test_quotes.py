@@ -109,6 +109,27 @@ def test_quote_over_two_paragraphs(settings) -> None:  # type: ignore[no-untyped
     assert quote.addressee is not None and quote.addressee.text == "reporters"
 
 
+def test_a_quoted_paragraph_without_a_cue_goes_on_with_the_last_speaker(settings) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "“The bridge will reopen on Monday,” the governor said.\n\n"
+        "“We owe it to the people who cross it every day.”\n\n"
+        "Engineers inspected the bridge last week."
+    )
+    quote = _only(_code(text, settings), "direct")
+    assert quote.content.text.startswith("“The bridge") and quote.content.text.endswith("day.”")
+    assert quote.speaker is not None and quote.speaker.text == "the governor"
+
+
+def test_a_quoted_paragraph_after_an_unquoted_one_is_not_joined(settings) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "“The bridge will reopen on Monday,” the governor said.\n\n"
+        "Engineers inspected it last week.\n\n"
+        "“It is safe,” the chief engineer said."
+    )
+    contents = [q.content.text for q in _code(text, settings).quotes if q.type == "direct"]
+    assert contents == ["“The bridge will reopen on Monday,”", "“It is safe,”"]
+
+
 def test_belief_verb_inside_a_quote_is_not_a_quote_of_its_own(settings) -> None:  # type: ignore[no-untyped-def]
     article = _code('"I think the ceasefire will hold," the mediator said.', settings)
     assert [q.cue.text for q in article.quotes if q.cue] == ["said"]

@@ -5,6 +5,7 @@ Attributions are matched one-to-one, best first, by how well their content and c
 (same characters once surrounding spaces, quote marks and punctuation are trimmed) and token
 overlap at 0.3 and 0.8 (each span covers at least that share of the other's tokens). A role the
 gold has and the prediction lacks is a miss; one the prediction has and the gold lacks, a false hit.
+The `span_*` figures (`evaluate.quote_spans`) score each role's spans without the linking.
 """
 
 from __future__ import annotations
@@ -14,23 +15,13 @@ from collections.abc import Callable, Sequence
 from brinkwatch.evaluate.gold import Attribution, DocumentGold
 from brinkwatch.evaluate.matching import match, mutual_coverage, span_tokens
 from brinkwatch.evaluate.metrics import Counts, Metric
+from brinkwatch.evaluate.quote_spans import ROLES, THRESHOLDS, span_counts, trim
 from brinkwatch.evaluate.results import Case, Example, PredQuote, Score, failure_examples
 from brinkwatch.records import Span
 
-ROLES = ("source", "cue", "content")
-THRESHOLDS = {"overlap30": 0.3, "overlap80": 0.8}
-_TRIM = " \t\r\n\"'“”‘’«»,.;:!?—–-"
 
 QuoteCase = Case[DocumentGold, tuple[PredQuote, ...]]
 Extent = tuple[tuple[int, int], ...]
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in _TRIM:
-        start += 1
-    while end > start and text[end - 1] in _TRIM:
-        end -= 1
-    return start, end
 
 
 def gold_role(a: Attribution, role: str) -> Extent:
@@ -46,7 +37,7 @@ def role_ok(text: str, gold: Extent, predicted: Extent, measure: str) -> bool:
     """Whether a predicted role span agrees with the gold one under `measure`."""
     if measure == "exact":
         outer = (min(s for s, _ in gold), max(e for _, e in gold))
-        return _trim(text, *outer) == _trim(text, *predicted[0])
+        return trim(text, *outer) == trim(text, *predicted[0])
     share = mutual_coverage(span_tokens(text, gold), span_tokens(text, predicted))
     return share >= THRESHOLDS[measure]
 
@@ -88,6 +79,7 @@ def document_counts(
                 if j not in used:
                     total += _judge(gold.text, (), pred_role(q, role), measure)
             counts[f"{role}_{measure}"] = total
+    counts.update(span_counts(gold, predicted))
     misses = [
         _miss(gold, a, predicted[matched[i]] if i in matched else None)
         for i, a in enumerate(gold.attributions)

@@ -371,8 +371,25 @@ def _continues(doc: Doc, previous: Candidate, found: Candidate | None, span: Spa
     if found is not None:
         return found.verb == previous.verb
     assert previous.verb is not None
+    if _next_paragraph(doc, previous, span):
+        return True
     if doc[previous.verb].idx < previous.content_start:
         return False
     between = doc[previous.verb : span.start]
     ends = sum(t.text in _SENTENCE_END for t in between)
     return len(between) < _WINDOW and ends <= 1 and not any(_breaks_paragraph(t) for t in between)
+
+
+def _next_paragraph(doc: Doc, previous: Candidate, span: Span) -> bool:
+    """`"X," he said. ¶ "Y."`: a paragraph that opens with a quote and has no cue of its own
+    goes on with the direct quote that ended the paragraph before (news style: the speaker is
+    named once, and each new paragraph reopens the quote)."""
+    if previous.type != "direct" or span.start == 0 or not _breaks_paragraph(doc[span.start - 1]):
+        return False
+    assert previous.verb is not None
+    end = doc.char_span(previous.content_end - 1, previous.content_end, alignment_mode="expand")
+    last = max(previous.verb, end.end - 1 if end is not None else previous.verb)
+    between = doc[last + 1 : span.start]
+    breaks = sum(_breaks_paragraph(t) for t in between)
+    ends = sum(t.text in _SENTENCE_END for t in between)
+    return breaks == 1 and ends <= 1 and len(between) < _WINDOW
