@@ -130,6 +130,19 @@ def test_a_quoted_paragraph_after_an_unquoted_one_is_not_joined(settings) -> Non
     assert contents == ["“The bridge will reopen on Monday,”", "“It is safe,”"]
 
 
+def test_a_speech_tag_cues_only_the_quote_next_to_it(settings) -> None:  # type: ignore[no-untyped-def]
+    quote = _only(_code("“We will not back down,” the senator continued.", settings), "direct")
+    assert quote.cue is not None and quote.cue.text == "continued"
+    assert _code("The senator continued her tour of the border on Monday.", settings).quotes == ()
+
+
+def test_a_decision_with_an_infinitive_is_the_holder_s_stance(settings) -> None:  # type: ignore[no-untyped-def]
+    quote = _only(_code("The city council voted to close the coal plant.", settings))
+    assert quote.cue is not None and quote.cue.text == "voted"
+    assert quote.content.text == "to close the coal plant"
+    assert quote.speaker is not None and quote.speaker.text == "The city council"
+
+
 def test_belief_verb_inside_a_quote_is_not_a_quote_of_its_own(settings) -> None:  # type: ignore[no-untyped-def]
     article = _code('"I think the ceasefire will hold," the mediator said.', settings)
     assert [q.cue.text for q in article.quotes if q.cue] == ["said"]

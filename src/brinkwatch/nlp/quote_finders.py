@@ -236,7 +236,8 @@ def _medium_end(after: Token, lexicon: QuoteLexicon) -> int | None:
 
 
 def _is_cue_verb(token: Token, lexicon: QuoteLexicon) -> bool:
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lexicon.clause_verbs
+    """A verb that can attribute the direct quote next to it: a reporting verb or a speech tag."""
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lexicon.tag_verbs
 
 
 def _speaker_outside(verb: Token, first: int, last: int) -> Token | None:

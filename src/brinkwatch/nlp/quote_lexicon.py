@@ -26,6 +26,7 @@ class QuoteLexicon:
 
     version: str
     clause_verbs: frozenset[str]
+    tag_verbs: frozenset[str]  # "…," he continued: cue a direct quote next to them, nothing else
     belief_verbs: frozenset[str]
     object_verbs: frozenset[str]
     noun_content_verbs: Mapping[str, frozenset[str]]  # lemma -> particles ("" = direct object)
@@ -91,6 +92,7 @@ def parse_lexicon(raw: Any, path: Path, version: str) -> QuoteLexicon:
     return QuoteLexicon(
         version=version,
         clause_verbs=words["clause_verbs"],
+        tag_verbs=words["clause_verbs"] | _words(raw, "tag_verbs", path),
         belief_verbs=words["belief_verbs"],
         object_verbs=words["object_verbs"],
         noun_content_verbs=noun_content,
