@@ -83,6 +83,8 @@ def _noun_content(verb: Token, lexicon: QuoteLexicon) -> tuple[list[Token], Toke
         (c for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ in particles), None
     )
     if particle is not None and particle.dep_ == "prep":
+        if _when(particle):
+            return [], None  # "spoke on Monday": a time, not a topic
         return [c for c in particle.children if c.dep_ in _PREP_OBJECTS], particle
     if "" not in particles and particle is None:
         return [], None
@@ -185,11 +187,11 @@ def _verb_candidate(
     clauses = _clause_content(verb) or _object_content(verb, lemma, lexicon)
     if clauses and (lemma in lexicon.clause_verbs or lemma in lexicon.belief_verbs):
         return _candidate("indirect", _phrase(clauses), cue, verb, subject)
-    if not clauses and lemma in lexicon.clause_verbs and subject is not None:
+    if not clauses and lemma in lexicon.clause_verbs and subject is not None and verb.dep_ != "relcl":
         around = _parenthetical_content(verb, subject, sentences.of(verb.i))
         if around is not None:
             return _candidate("indirect", around, cue, verb, subject)
-    if lemma not in lexicon.noun_content_verbs or verb.dep_ == "xcomp":
+    if lemma not in lexicon.noun_content_verbs or _completes_cue(verb, lexicon):
         return None  # "wants to back Cruz": the stance is the wanting, one attribution
     objects, particle = _noun_content(verb, lexicon)
     if not objects:
@@ -197,6 +199,12 @@ def _verb_candidate(
     if particle is not None and particle.i == verb.i + 1:
         cue = (verb.i, particle.i + 1)  # "called for", "ruled out"
     return _candidate("indirect", _phrase(objects), cue, verb, subject)
+
+
+def _completes_cue(verb: Token, lexicon: QuoteLexicon) -> bool:
+    """An infinitive under a cue verb ("wants to back Cruz") is part of that verb's content;
+    under any other verb ("went on to call him a liar", "rose to praise") it is the cue."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lexicon.cue_lemmas
 
 
 def _carries_cue_noun(verb: Token, lexicon: QuoteLexicon) -> bool:
