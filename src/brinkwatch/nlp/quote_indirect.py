@@ -46,6 +46,17 @@ def _phrase(tokens: list[Token]) -> tuple[int, int]:
     return _trimmed(tokens[0].doc, start, end)
 
 
+def _object_phrase(tokens: list[Token]) -> tuple[int, int]:
+    """A speech act's object without a closing aside: a relative clause set off by a comma
+    ("questioned the wisdom of backing Scott, who has never faced a race") is the writer's."""
+    start, end = _phrase(tokens)
+    doc = tokens[0].doc
+    for token in doc[start:end]:
+        if token.dep_ == "relcl" and token.right_edge.i + 1 >= end and doc[token.left_edge.i - 1].text == ",":
+            return _trimmed(doc, start, token.left_edge.i - 1)
+    return start, end
+
+
 def _speaker(verb: Token) -> Token | None:
     subject = subject_of(verb)
     if subject is None:
@@ -85,7 +96,9 @@ def _noun_content(verb: Token, lexicon: QuoteLexicon) -> tuple[list[Token], Toke
     if particle is not None and particle.dep_ == "prep":
         if _when(particle):
             return [], None  # "spoke on Monday": a time, not a topic
-        return [c for c in particle.children if c.dep_ in _PREP_OBJECTS], particle
+        objects = [c for c in particle.children if c.dep_ in _PREP_OBJECTS]
+        # "called on Trump to apologize": the infinitive often hangs on the verb
+        return objects + [c for c in verb.children if c.dep_ == "xcomp" and c.i > particle.i], particle
     if "" not in particles and particle is None:
         return [], None
     objects = [c for c in verb.children if c.i > verb.i and _complement(c)]
@@ -198,7 +211,7 @@ def _verb_candidate(
         return None
     if particle is not None and particle.i == verb.i + 1:
         cue = (verb.i, particle.i + 1)  # "called for", "ruled out"
-    return _candidate("indirect", _phrase(objects), cue, verb, subject)
+    return _candidate("indirect", _object_phrase(objects), cue, verb, subject)
 
 
 def _completes_cue(verb: Token, lexicon: QuoteLexicon) -> bool:
