@@ -144,7 +144,9 @@ def test_a_decision_with_an_infinitive_is_the_holder_s_stance(settings) -> None:
 
 
 def test_a_relative_clause_cue_has_its_own_content_and_a_time_is_no_topic(settings) -> None:  # type: ignore[no-untyped-def]
-    article = _code("The mayor, who has often complained about the budget, spoke on Monday.", settings)
+    article = _code(
+        "The mayor, who has often complained about the budget, spoke on Monday.", settings
+    )
     quote = _only(article)
     assert quote.cue is not None and quote.cue.text == "has often complained about"
     assert quote.content.text == "the budget"
@@ -155,6 +157,14 @@ def test_an_infinitive_cue_under_a_verb_that_is_no_cue(settings) -> None:  # typ
     assert quote.cue is not None and quote.cue.text == "went on to call"
     assert quote.content.text.startswith("the senator")
     assert len(_code("Officials want to back the plan.", settings).quotes) == 1
+
+
+def test_a_passive_cue_with_an_agent_has_the_agent_for_speaker(settings) -> None:  # type: ignore[no-untyped-def]
+    quote = _only(_code("The ceasefire plan was criticized by the opposition on Monday.", settings))
+    assert quote.cue is not None and quote.cue.text == "was criticized"
+    assert quote.speaker is not None and quote.speaker.text == "the opposition"
+    assert quote.content.text == "The ceasefire plan"
+    assert _code("The bridge was built by army engineers.", settings).quotes == ()
 
 
 def test_belief_verb_inside_a_quote_is_not_a_quote_of_its_own(settings) -> None:  # type: ignore[no-untyped-def]

@@ -19,7 +19,6 @@ from brinkwatch.evaluate.quote_spans import ROLES, THRESHOLDS, span_counts, trim
 from brinkwatch.evaluate.results import Case, Example, PredQuote, Score, failure_examples
 from brinkwatch.records import Span
 
-
 QuoteCase = Case[DocumentGold, tuple[PredQuote, ...]]
 Extent = tuple[tuple[int, int], ...]
 

@@ -19,15 +19,23 @@ from spacy.strings import get_string_id
 from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
-from brinkwatch.nlp.quote_finders import Candidate, Sentences, subject_of
+from brinkwatch.nlp.quote_finders import Candidate, Sentences
 from brinkwatch.nlp.quote_lexicon import QuoteLexicon
+from brinkwatch.nlp.quote_nouns import carries_cue_noun, noun_candidate
+from brinkwatch.nlp.quote_passive import passive_candidate
+from brinkwatch.nlp.quote_phrases import (
+    NO_SPEAKER,
+    PREP_OBJECTS,
+    TRIM,
+    candidate,
+    phrase,
+    speaker_of,
+    trimmed,
+)
 
 _CLAUSE_DEPS = frozenset({"ccomp"})
 _NOUN_DEPS = frozenset({"dobj", "xcomp", "ccomp", "oprd"})
-_PREP_OBJECTS = frozenset({"pobj", "pcomp"})
 _NOT_CONTENT = frozenset({"punct", "cc", "conj", "advcl", "parataxis", "npadvmod", "relcl", "dep"})
-_TRIM = frozenset(",.;:!?-—–")
-_NO_SPEAKER = frozenset({"it", "there"})
 _RAISED = frozenset({"xcomp", "acomp", "attr", "oprd"})
 _TIMES = frozenset({"DATE", "TIME"})
 _CUE_POS_IDS = [VERB, AUX, NOUN]
@@ -39,31 +47,19 @@ _LABELS = frozenset(
 )  # fmt: skip
 
 
-def _phrase(tokens: list[Token]) -> tuple[int, int]:
-    """Token range covering the subtrees of `tokens`, trailing punctuation trimmed."""
-    start = min(t.left_edge.i for t in tokens)
-    end = max(t.right_edge.i for t in tokens) + 1
-    return _trimmed(tokens[0].doc, start, end)
-
-
 def _object_phrase(tokens: list[Token]) -> tuple[int, int]:
     """A speech act's object without a closing aside: a relative clause set off by a comma
     ("questioned the wisdom of backing Scott, who has never faced a race") is the writer's."""
-    start, end = _phrase(tokens)
+    start, end = phrase(tokens)
     doc = tokens[0].doc
     for token in doc[start:end]:
-        if token.dep_ == "relcl" and token.right_edge.i + 1 >= end and doc[token.left_edge.i - 1].text == ",":
-            return _trimmed(doc, start, token.left_edge.i - 1)
+        if (
+            token.dep_ == "relcl"
+            and token.right_edge.i + 1 >= end
+            and doc[token.left_edge.i - 1].text == ","
+        ):
+            return trimmed(doc, start, token.left_edge.i - 1)
     return start, end
-
-
-def _speaker(verb: Token) -> Token | None:
-    subject = subject_of(verb)
-    if subject is None:
-        return None
-    if subject.lower_ in _NO_SPEAKER and subject.dep_ == "nsubjpass":
-        return None  # "it is said that …"
-    return subject
 
 
 def _asked(verb: Token) -> bool:
@@ -96,9 +92,11 @@ def _noun_content(verb: Token, lexicon: QuoteLexicon) -> tuple[list[Token], Toke
     if particle is not None and particle.dep_ == "prep":
         if _when(particle):
             return [], None  # "spoke on Monday": a time, not a topic
-        objects = [c for c in particle.children if c.dep_ in _PREP_OBJECTS]
+        objects = [c for c in particle.children if c.dep_ in PREP_OBJECTS]
         # "called on Trump to apologize": the infinitive often hangs on the verb
-        return objects + [c for c in verb.children if c.dep_ == "xcomp" and c.i > particle.i], particle
+        return objects + [
+            c for c in verb.children if c.dep_ == "xcomp" and c.i > particle.i
+        ], particle
     if "" not in particles and particle is None:
         return [], None
     objects = [c for c in verb.children if c.i > verb.i and _complement(c)]
@@ -125,14 +123,6 @@ def _complement(child: Token) -> bool:
     return child.dep_ in _NOUN_DEPS or (child.dep_ == "prep" and child.lower_ == "as")
 
 
-def _candidate(
-    kind: str, content: tuple[int, int], cue: tuple[int, int], verb: Token, subject: Token | None
-) -> Candidate:
-    doc = verb.doc
-    start, end = doc[content[0]].idx, doc[content[1] - 1].idx + len(doc[content[1] - 1])
-    return Candidate(kind, start, end, cue[0], cue[1], verb.i, subject.i if subject else None)
-
-
 def indirect_candidates(
     doc: Doc, lexicon: QuoteLexicon, skip: frozenset[int], sentences: Sentences
 ) -> list[Candidate]:
@@ -145,12 +135,12 @@ def indirect_candidates(
     for index in _cue_words(doc, lexicon, firsts):
         token = doc[index]
         if token.lower_ in firsts:
-            kinds[1].extend(_source_phrase(token, phrases, sentences))
+            kinds[1].extend(_sourcephrase(token, phrases, sentences))
         if index in skip:
             continue
         lemma = token.lemma_.lower()
         if token.pos_ == "NOUN":
-            kinds[3].extend(_noun_candidate(token, lexicon) if lemma in lexicon.noun_cues else ())
+            kinds[3].extend(noun_candidate(token, lexicon) if lemma in lexicon.noun_cues else ())
             continue
         kinds[0].extend(_verb_candidates(token, lemma, lexicon, sentences))
         if lemma in lexicon.raising_verbs:
@@ -181,7 +171,10 @@ def _verb_candidates(
 ) -> list[Candidate]:
     if verb.pos_ not in ("VERB", "AUX"):
         return []
-    subject = _speaker(verb)
+    passive = passive_candidate(verb, lexicon)
+    if passive is not None:
+        return [passive]
+    subject = speaker_of(verb)
     if subject is None and not _asked(verb):
         return []
     found = _verb_candidate(verb, subject, lexicon, sentences)
@@ -194,16 +187,21 @@ def _verb_candidate(
     """A reporting verb's clause or object, the sentence around a parenthetical "he said",
     or a speech act's or stance's object, in that order."""
     lemma = verb.lemma_.lower()
-    if lemma in lexicon.light_verbs and _carries_cue_noun(verb, lexicon):
+    if lemma in lexicon.light_verbs and carries_cue_noun(verb, lexicon):
         return None  # "voiced support for …": the cue noun's candidate has it
     cue = (verb.i, verb.i + 1)
     clauses = _clause_content(verb) or _object_content(verb, lemma, lexicon)
     if clauses and (lemma in lexicon.clause_verbs or lemma in lexicon.belief_verbs):
-        return _candidate("indirect", _phrase(clauses), cue, verb, subject)
-    if not clauses and lemma in lexicon.clause_verbs and subject is not None and verb.dep_ != "relcl":
+        return candidate("indirect", phrase(clauses), cue, verb, subject)
+    if (
+        not clauses
+        and lemma in lexicon.clause_verbs
+        and subject is not None
+        and verb.dep_ != "relcl"
+    ):
         around = _parenthetical_content(verb, subject, sentences.of(verb.i))
         if around is not None:
-            return _candidate("indirect", around, cue, verb, subject)
+            return candidate("indirect", around, cue, verb, subject)
     if lemma not in lexicon.noun_content_verbs or _completes_cue(verb, lexicon):
         return None  # "wants to back Cruz": the stance is the wanting, one attribution
     objects, particle = _noun_content(verb, lexicon)
@@ -211,22 +209,13 @@ def _verb_candidate(
         return None
     if particle is not None and particle.i == verb.i + 1:
         cue = (verb.i, particle.i + 1)  # "called for", "ruled out"
-    return _candidate("indirect", _object_phrase(objects), cue, verb, subject)
+    return candidate("indirect", _object_phrase(objects), cue, verb, subject)
 
 
 def _completes_cue(verb: Token, lexicon: QuoteLexicon) -> bool:
     """An infinitive under a cue verb ("wants to back Cruz") is part of that verb's content;
     under any other verb ("went on to call him a liar", "rose to praise") it is the cue."""
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lexicon.cue_lemmas
-
-
-def _carries_cue_noun(verb: Token, lexicon: QuoteLexicon) -> bool:
-    return any(
-        c.dep_ == "dobj"
-        and c.lemma_.lower() in lexicon.noun_cues
-        and _noun_cue_content(c, lexicon)[0] is not None
-        for c in verb.children
-    )
 
 
 def _parenthetical_content(
@@ -237,24 +226,15 @@ def _parenthetical_content(
     doc, head = verb.doc, verb.head
     first = min(verb.left_edge.i, subject.left_edge.i)
     if verb.dep_ == "parataxis" and head != verb:
-        start, end = _phrase([head])
+        start, end = phrase([head])
     elif first > sentence[0] + 1 and doc[first - 1].text == ",":
         start, end = sentence  # "…, said Wilders": the parser may take the clause for a subject
     else:
         return None
-    start, end = _trimmed(doc, start, end)
+    start, end = trimmed(doc, start, end)
     if first > start and verb.right_edge.i + 1 >= end:
-        start, end = _trimmed(doc, start, first)
+        start, end = trimmed(doc, start, first)
     return (start, end) if end - start >= 2 else None
-
-
-def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """`start:end` without punctuation or spaces at either end (one token at least stays)."""
-    while end > start + 1 and (doc[end - 1].text in _TRIM or doc[end - 1].is_space):
-        end -= 1
-    while start < end - 1 and (doc[start].text in _TRIM or doc[start].is_space):
-        start += 1
-    return start, end
 
 
 def _phrase_at(doc: Doc, index: int, words: list[str]) -> bool:
@@ -270,14 +250,14 @@ def _rest_of_sentence(
     before = (sentence[0], phrase[0])
     after = (phrase[1], sentence[1])
     start, end = max(before, after, key=lambda side: side[1] - side[0])
-    while end > start and (doc[end - 1].text in _TRIM or doc[end - 1].is_space):
+    while end > start and (doc[end - 1].text in TRIM or doc[end - 1].is_space):
         end -= 1
-    while start < end and (doc[start].text in _TRIM or doc[start].is_space):
+    while start < end and (doc[start].text in TRIM or doc[start].is_space):
         start += 1
     return (start, end) if end - start >= 2 else None
 
 
-def _source_phrase(token: Token, phrases: list[list[str]], sentences: Sentences) -> list[Candidate]:
+def _sourcephrase(token: Token, phrases: list[list[str]], sentences: Sentences) -> list[Candidate]:
     """`according to X, …` / `…, according to X`: X is the source, the rest of the sentence the content."""
     doc = token.doc
     for words in phrases:
@@ -291,7 +271,7 @@ def _source_phrase(token: Token, phrases: list[list[str]], sentences: Sentences)
         content = _rest_of_sentence(doc, sentences.of(token.i), phrase)
         if content is not None:
             cue = (token.i, token.i + len(words))
-            return [_candidate("indirect", content, cue, preposition, source)]
+            return [candidate("indirect", content, cue, preposition, source)]
     return []
 
 
@@ -308,70 +288,10 @@ def _raising_candidate(verb: Token, lemma: str) -> list[Candidate]:
         return []
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     complement = [c for c in verb.children if c.i > verb.i and c.dep_ in _RAISED]
-    if subject is None or not complement or subject.lower_ in _NO_SPEAKER:
+    if subject is None or not complement or subject.lower_ in NO_SPEAKER:
         return []
-    start, end = _phrase([subject, *complement])
-    return [_candidate("indirect", (start, end), (verb.i, verb.i + 1), verb, None)]
-
-
-def _noun_candidate(noun: Token, lexicon: QuoteLexicon) -> list[Candidate]:
-    """ "his claim that …", "Trump's criticism of the deal", "voiced support for the plan": a
-    cue noun with its content; the possessor, or the subject of the light verb the noun is the
-    object of, is the speaker, and the cue runs to the preposition."""
-    content, cue_end = _noun_cue_content(noun, lexicon)
-    if content is None:
-        return []
-    light = _light_verb(noun, lexicon)
-    if content.head.dep_ == "prep" and light is None:
-        return []  # a bare "criticism of …" costs more precision than it gains
-    verb = _reporting_head(noun, lexicon)
-    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if verb is not None:  # "said in a statement that …": the verb is the cue
-        cue, head, speaker = (verb.i, verb.i + 1), verb, _speaker(verb)
-    elif light is not None and owner is None:  # "expressed concern about …"
-        cue, head, speaker = (light.i, cue_end), light, _speaker(light)
-        if speaker is None:
-            return []
-    else:
-        cue, head, speaker = (noun.i, cue_end), noun, owner
-    return [_candidate("indirect", _phrase([content]), cue, head, speaker)]
-
-
-def _light_verb(noun: Token, lexicon: QuoteLexicon) -> Token | None:
-    """The verb a cue noun is the object of when the pair says what the noun says
-    ("voiced support for", "raised questions about", "cast doubt on")."""
-    verb = noun.head
-    if noun.dep_ != "dobj" or verb.lemma_.lower() not in lexicon.light_verbs:
-        return None
-    return verb if verb.pos_ in ("VERB", "AUX") else None
-
-
-def _reporting_head(noun: Token, lexicon: QuoteLexicon) -> Token | None:
-    """The reporting verb a cue noun is the medium of ("said in a statement that …")."""
-    prep, verb = noun.head, noun.head.head
-    if (
-        noun.dep_ != "pobj"
-        or prep.dep_ != "prep"
-        or verb.lemma_.lower() not in lexicon.clause_verbs
-    ):
-        return None
-    return verb
-
-
-def _noun_cue_content(noun: Token, lexicon: QuoteLexicon) -> tuple[Token | None, int]:
-    """The noun's that-clause or infinitive ("the claim that …"), or the object of a
-    preposition right after it ("criticism of …"), and where the cue ends."""
-    for child in noun.children:
-        if child.i < noun.i:
-            continue
-        opener = child.left_edge.lower_
-        if child.dep_ in ("acl", "ccomp", "appos") and opener in ("that", "to"):
-            return child, noun.i + 1
-        if child.dep_ == "prep" and child.lower_ in lexicon.noun_particles:
-            objects = [c for c in child.children if c.dep_ in _PREP_OBJECTS]
-            if objects and child.i == noun.i + 1:
-                return objects[0], child.i + 1
-    return None, noun.i + 1
+    start, end = phrase([subject, *complement])
+    return [candidate("indirect", (start, end), (verb.i, verb.i + 1), verb, None)]
 
 
 def colon_candidates(doc: Doc, sentences: Sentences) -> Iterator[Candidate]:
@@ -389,7 +309,7 @@ def colon_candidates(doc: Doc, sentences: Sentences) -> Iterator[Candidate]:
         speaker = _name_before(names)
         content = _rest_of_sentence(doc, (start, end), (start, colon.i + 1))
         if content is not None and speaker is not None:
-            yield _candidate("direct", content, (colon.i, colon.i + 1), colon, speaker)
+            yield candidate("direct", content, (colon.i, colon.i + 1), colon, speaker)
 
 
 def _name_before(names: Span) -> Token | None:
