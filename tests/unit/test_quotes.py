@@ -167,6 +167,18 @@ def test_a_passive_cue_with_an_agent_has_the_agent_for_speaker(settings) -> None
     assert _code("The bridge was built by army engineers.", settings).quotes == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The senator balked at the price of the deal.", "balked at", "the price of the deal"),
+        ("The minister sided with the farmers.", "sided with", "the farmers"),
+    ],
+)
+def test_stances_taken_with_a_preposition(settings, text: str, cue: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    quote = _only(_code(text, settings))
+    assert quote.cue is not None and (quote.cue.text, quote.content.text) == (cue, content)
+
+
 def test_belief_verb_inside_a_quote_is_not_a_quote_of_its_own(settings) -> None:  # type: ignore[no-untyped-def]
     article = _code('"I think the ceasefire will hold," the mediator said.', settings)
     assert [q.cue.text for q in article.quotes if q.cue] == ["said"]
