@@ -100,7 +100,37 @@ def find_candidates(
         if key not in seen:
             seen.add(key)
             found.append(candidate)
-    return sorted(found, key=lambda c: (c.content_start, c.content_end))
+    return sorted(_outermost(doc, found), key=lambda c: (c.content_start, c.content_end))
+
+
+def _outermost(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """Without the attributions nested in another's content: in "Both sides have agreed to
+    talks, the mediators said" the mediators' report is the attribution and what it reports its
+    content, not a second quote (attribution corpora do not nest either). Statements of one
+    speaker stay ("he said X and warned Y")."""
+    cues = [doc[c.verb].idx if c.verb is not None else None for c in candidates]
+    kept = []
+    for k, c in enumerate(candidates):
+        nested = any(
+            o is not c and _holds(o, cues[k]) and _outer(c, o, cues[m])
+            for m, o in enumerate(candidates)
+        )
+        if cues[k] is None or not nested:
+            kept.append(c)
+    return kept
+
+
+def _outer(inner: Candidate, outer: Candidate, cue: int | None) -> bool:
+    """Whether `outer`, whose content holds `inner`'s cue, is the attribution to keep: its own
+    cue lies outside `inner`'s content or, when each holds the other's cue, its content starts
+    first ("Both sides agreed to talks, according to the mediators")."""
+    if outer.subject is not None and outer.subject == inner.subject:
+        return False
+    return not _holds(inner, cue) or outer.content_start < inner.content_start
+
+
+def _holds(candidate: Candidate, offset: int | None) -> bool:
+    return offset is not None and candidate.content_start <= offset < candidate.content_end
 
 
 def _inside_quotes(doc: Doc, marks: QuoteMarks) -> frozenset[int]:
