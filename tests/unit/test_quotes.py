@@ -179,6 +179,29 @@ def test_stances_taken_with_a_preposition(settings, text: str, cue: str, content
     assert quote.cue is not None and (quote.cue.text, quote.content.text) == (cue, content)
 
 
+def test_a_quote_ending_a_sentence_is_not_the_next_sentence_s(settings) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'The envoy said the talks were "stuck for now." She added, "We will try again next week."'
+    )
+    quotes = {q.cue.text: q for q in _code(text, settings).quotes if q.cue is not None}
+    assert quotes["said"].content.text.startswith("the talks were")
+    assert quotes["added"].content.text == '"We will try again next week."'
+
+
+def test_nested_attributions_and_two_speakers_in_one_sentence(settings) -> None:  # type: ignore[no-untyped-def]
+    nested = _code(
+        "Both sides have agreed to exchange prisoners, according to the mediators.", settings
+    )
+    assert [q.cue.text for q in nested.quotes if q.cue] == ["according to"]
+    two = _code(
+        "Rubio said that the plan will fail, while Cruz said that it is too late.", settings
+    )
+    assert [(q.speaker.text, q.content.text) for q in two.quotes if q.speaker] == [
+        ("Rubio", "that the plan will fail"),
+        ("Cruz", "that it is too late"),
+    ]
+
+
 def test_belief_verb_inside_a_quote_is_not_a_quote_of_its_own(settings) -> None:  # type: ignore[no-untyped-def]
     article = _code('"I think the ceasefire will hold," the mediator said.', settings)
     assert [q.cue.text for q in article.quotes if q.cue] == ["said"]

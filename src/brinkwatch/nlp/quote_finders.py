@@ -255,6 +255,12 @@ def _after_cue(doc: Doc, first: int, last: int, lexicon: QuoteLexicon) -> Candid
     if position >= len(doc) or _breaks_paragraph(doc[position - 1]):
         return None
     opener = doc[position]
+    if (
+        _ends_sentence(doc, last)
+        and opener.text[:1].isupper()
+        and not _is_cue_verb(opener, lexicon)
+    ):
+        return None  # `"… now." He added, "…"`: a new sentence, the cue of the next quote
     for token in doc[position : min(len(doc), position + _WINDOW)]:
         if token.text in _SENTENCE_END or token.text in '"“”':
             return None
@@ -271,6 +277,11 @@ def _after_cue(doc: Doc, first: int, last: int, lexicon: QuoteLexicon) -> Candid
             return Candidate("direct", 0, 0, token.i, token.i + 1, token.i, subject.i)
         return None  # `"…." Zahed said: "…"` introduces the next quote, not this one
     return None
+
+
+def _ends_sentence(doc: Doc, last: int) -> bool:
+    """Whether the quote ending before token `last` closes with a full stop (`… now."`)."""
+    return last >= 2 and doc[last - 2].text == "." and doc[last - 1].is_quote
 
 
 def _inverted_subject(verb: Token) -> Token | None:

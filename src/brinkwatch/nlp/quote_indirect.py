@@ -31,6 +31,7 @@ from brinkwatch.nlp.quote_phrases import (
     phrase,
     speaker_of,
     trimmed,
+    until_next_speaker,
 )
 
 _CLAUSE_DEPS = frozenset({"ccomp"})
@@ -192,7 +193,8 @@ def _verb_candidate(
     cue = (verb.i, verb.i + 1)
     clauses = _clause_content(verb) or _object_content(verb, lemma, lexicon)
     if clauses and (lemma in lexicon.clause_verbs or lemma in lexicon.belief_verbs):
-        return candidate("indirect", phrase(clauses), cue, verb, subject)
+        content = until_next_speaker(verb.doc, phrase(clauses), lexicon)
+        return candidate("indirect", content, cue, verb, subject)
     if (
         not clauses
         and lemma in lexicon.clause_verbs

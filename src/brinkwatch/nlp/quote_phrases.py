@@ -6,10 +6,13 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from brinkwatch.nlp.quote_finders import Candidate, subject_of
+from brinkwatch.nlp.quote_lexicon import QuoteLexicon
 
 TRIM = frozenset(",.;:!?-—–")
 NO_SPEAKER = frozenset({"it", "there"})
 PREP_OBJECTS = frozenset({"pobj", "pcomp"})
+_NEXT = frozenset({"conj", "advcl"})
+_JOINERS = frozenset({"and", "but", "or", ",", ";", "while", "whereas", "as"})
 
 
 def phrase(tokens: list[Token]) -> tuple[int, int]:
@@ -45,3 +48,20 @@ def candidate(
     doc = verb.doc
     start, end = doc[content[0]].idx, doc[content[1] - 1].idx + len(doc[content[1] - 1])
     return Candidate(kind, start, end, cue[0], cue[1], verb.i, subject.i if subject else None)
+
+
+def until_next_speaker(doc: Doc, span: tuple[int, int], lexicon: QuoteLexicon) -> tuple[int, int]:
+    """`span` up to a later clause in which someone else reports: "Rubio said that X, while
+    Cruz said that Y" (one content per attribution, as attribution corpora mark them)."""
+    start, end = span
+    for token in doc[start + 1 : end]:
+        if (
+            token.dep_ in _NEXT
+            and token.lemma_.lower() in lexicon.clause_verbs
+            and any(c.dep_ == "nsubj" and c.i > start for c in token.children)
+        ):
+            cut = token.left_edge.i
+            while cut > start + 1 and (doc[cut - 1].lower_ in _JOINERS or doc[cut - 1].is_space):
+                cut -= 1
+            return trimmed(doc, start, cut)
+    return span
