@@ -215,8 +215,12 @@ def _issued(verb: Token) -> bool:
 
 
 def _takes(verb: Token, after: Token, lexicon: QuoteLexicon) -> bool:
+    """The verb's own particle ("called on", "said of"), not a medium ("wrote on Twitter")."""
     particles = lexicon.noun_content_verbs.get(verb.lemma_.lower(), frozenset())
-    return after.head == verb and after.dep_ in ("prep", "prt") and after.lower_ in particles
+    if after.head != verb or after.dep_ not in ("prep", "prt") or after.lower_ not in particles:
+        return False
+    media = lexicon.medium_nouns.get(after.lower_, frozenset())
+    return not any(c.dep_ == "pobj" and c.lemma_.lower() in media for c in after.children)
 
 
 def _medium_end(after: Token, lexicon: QuoteLexicon) -> int | None:
