@@ -189,10 +189,10 @@ def test_a_quote_ending_a_sentence_is_not_the_next_sentence_s(settings) -> None:
 
 
 def test_nested_attributions_and_two_speakers_in_one_sentence(settings) -> None:  # type: ignore[no-untyped-def]
-    nested = _code(
-        "Both sides have agreed to exchange prisoners, according to the mediators.", settings
-    )
-    assert [q.cue.text for q in nested.quotes if q.cue] == ["according to"]
+    nested = _code("The mediators said both sides want to exchange prisoners.", settings)
+    assert [q.cue.text for q in nested.quotes if q.cue] == ["said"]
+    stance = _code("Both sides want a ceasefire, according to the mediators.", settings)
+    assert [q.cue.text for q in stance.quotes if q.cue] == ["according to"]
     two = _code(
         "Rubio said that the plan will fail, while Cruz said that it is too late.", settings
     )
@@ -200,6 +200,14 @@ def test_nested_attributions_and_two_speakers_in_one_sentence(settings) -> None:
         ("Rubio", "that the plan will fail"),
         ("Cruz", "that it is too late"),
     ]
+
+
+def test_according_to_an_outlet_is_the_medium_of_the_statement_it_carries(settings) -> None:  # type: ignore[no-untyped-def]
+    text = "North Korea said it would retaliate, according to the state news agency KCNA."
+    quote = _only(_code(text, settings))
+    assert quote.speaker is not None and quote.speaker.text == "North Korea"
+    assert quote.medium is not None and quote.medium.text == "state news agency KCNA"
+    assert quote.content.text == "it would retaliate"
 
 
 def test_belief_verb_inside_a_quote_is_not_a_quote_of_its_own(settings) -> None:  # type: ignore[no-untyped-def]

@@ -51,6 +51,7 @@ class Candidate:
     cue_end: int | None
     verb: int | None  # the cue's head token: speaker, medium and date hang off it
     subject: int | None  # head token of the speaker mention
+    outlet: int | None = None  # "…, according to Xinhua": the outlet that carried the statement
 
 
 class Sentences:

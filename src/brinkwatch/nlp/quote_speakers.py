@@ -133,6 +133,14 @@ def channel(verb: Token, lexicon: QuoteLexicon) -> Channel:
     )
 
 
+def outlet_channel(found: Channel, outlet: Token | None, lexicon: QuoteLexicon) -> Channel:
+    """`found`, with the outlet of an "according to" around the statement as its medium when
+    the verb names none ("X said Y, according to the state news agency KCNA")."""
+    if found.medium is not None or outlet is None or not is_medium(outlet, lexicon):
+        return found
+    return Channel(_text_span(outlet.doc, *_noun_phrase(outlet)), found.addressee)
+
+
 def _identity(subject: Token, mention: Span) -> Actor | None:
     doc = subject.doc
     anchor = subject

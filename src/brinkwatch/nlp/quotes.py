@@ -8,6 +8,7 @@ speakers resolved through the actor resolver and dates through the date resolver
 """
 
 from bisect import bisect_right
+from dataclasses import replace
 from pathlib import Path
 
 from spacy.attrs import ORTH, SPACY
@@ -19,7 +20,7 @@ from brinkwatch.nlp.quote_finders import Candidate, Sentences, cue_bounds, direc
 from brinkwatch.nlp.quote_indirect import indirect_candidates
 from brinkwatch.nlp.quote_lexicon import QuoteLexicon, load_lexicon
 from brinkwatch.nlp.quote_marks import QuoteMarks, Stretch, find_quote_marks
-from brinkwatch.nlp.quote_speakers import SpeakerResolver, channel
+from brinkwatch.nlp.quote_speakers import SpeakerResolver, channel, outlet_channel
 from brinkwatch.records import ErrorInfo, Quote, Span
 
 for _name in ("bw_quotes", "bw_errors"):
@@ -100,24 +101,62 @@ def find_candidates(
         if key not in seen:
             seen.add(key)
             found.append(candidate)
-    return sorted(_outermost(doc, found), key=lambda c: (c.content_start, c.content_end))
+    return sorted(_outermost(doc, found, lexicon), key=lambda c: (c.content_start, c.content_end))
 
 
-def _outermost(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+def _outermost(doc: Doc, candidates: list[Candidate], lexicon: QuoteLexicon) -> list[Candidate]:
     """Without the attributions nested in another's content: in "Both sides have agreed to
     talks, the mediators said" the mediators' report is the attribution and what it reports its
     content, not a second quote (attribution corpora do not nest either). Statements of one
-    speaker stay ("he said X and warned Y")."""
+    speaker stay ("he said X and warned Y"); "X said Y, according to Xinhua" keeps X's quote,
+    not the agency's report of it."""
     cues = [doc[c.verb].idx if c.verb is not None else None for c in candidates]
+    reports = [_source_phrase(doc, c, lexicon) for c in candidates]
     kept = []
     for k, c in enumerate(candidates):
+        if reports[k] and any(
+            m != k and not reports[m] and _speaks(doc, o, lexicon) and _holds(c, cues[m])
+            for m, o in enumerate(candidates)
+        ):
+            continue  # an agency's "according to" around a speaker's own statement
+        source = next(
+            (o for m, o in enumerate(candidates) if reports[m] and _holds(o, cues[k])), None
+        )
+        if source is not None and _speaks(doc, c, lexicon):
+            c = replace(c, outlet=source.subject, content_end=_before(doc, c, source))
         nested = any(
-            o is not c and _holds(o, cues[k]) and _outer(c, o, cues[m])
+            o is not c and not reports[m] and _holds(o, cues[k]) and _outer(c, o, cues[m])
+            for m, o in enumerate(candidates)
+        ) or any(
+            o is not c and reports[m] and not _speaks(doc, c, lexicon) and _holds(o, cues[k])
             for m, o in enumerate(candidates)
         )
         if cues[k] is None or not nested:
             kept.append(c)
     return kept
+
+
+def _before(doc: Doc, candidate: Candidate, source: Candidate) -> int:
+    """Where `candidate`'s content ends when an "according to" phrase closes it."""
+    assert source.cue_start is not None
+    index = source.cue_start - 1
+    while index > 0 and (doc[index].is_punct or doc[index].is_space):
+        index -= 1
+    end = doc[index].idx + len(doc[index])
+    return end if candidate.content_start < end < candidate.content_end else candidate.content_end
+
+
+def _speaks(doc: Doc, candidate: Candidate, lexicon: QuoteLexicon) -> bool:
+    """A statement with a speaker ("X said", "X urged"), not a stance ("X agreed to")."""
+    if candidate.subject is None or candidate.verb is None:
+        return False
+    return doc[candidate.verb].lemma_.lower() in lexicon.clause_verbs
+
+
+def _source_phrase(doc: Doc, candidate: Candidate, lexicon: QuoteLexicon) -> bool:
+    if candidate.cue_start is None or candidate.cue_end is None:
+        return False
+    return doc[candidate.cue_start : candidate.cue_end].text.lower() in lexicon.source_phrases
 
 
 def _outer(inner: Candidate, outer: Candidate, cue: int | None) -> bool:
@@ -200,6 +239,8 @@ def to_quotes(
             resolver.speaker(doc[candidate.subject]) if candidate.subject is not None else None
         )
         where = channel(verb, lexicon) if verb is not None else None
+        if where is not None and candidate.outlet is not None:
+            where = outlet_channel(where, doc[candidate.outlet], lexicon)
         date = date_for_token(doc, verb) if verb is not None else None
         content = text[candidate.content_start : candidate.content_end]
         quotes.append(
