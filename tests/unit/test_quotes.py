@@ -191,7 +191,7 @@ def test_a_quote_ending_a_sentence_is_not_the_next_sentence_s(settings) -> None:
 def test_nested_attributions_and_two_speakers_in_one_sentence(settings) -> None:  # type: ignore[no-untyped-def]
     nested = _code("The mediators said both sides want to exchange prisoners.", settings)
     assert [q.cue.text for q in nested.quotes if q.cue] == ["said"]
-    stance = _code("Both sides want a ceasefire, according to the mediators.", settings)
+    stance = _code("Both sides agreed to a ceasefire, according to the mediators.", settings)
     assert [q.cue.text for q in stance.quotes if q.cue] == ["according to"]
     two = _code(
         "Rubio said that the plan will fail, while Cruz said that it is too late.", settings

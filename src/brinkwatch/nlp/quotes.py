@@ -150,7 +150,8 @@ def _speaks(doc: Doc, candidate: Candidate, lexicon: QuoteLexicon) -> bool:
     """A statement with a speaker ("X said", "X urged"), not a stance ("X agreed to")."""
     if candidate.subject is None or candidate.verb is None:
         return False
-    return doc[candidate.verb].lemma_.lower() in lexicon.clause_verbs
+    lemma = doc[candidate.verb].lemma_.lower()
+    return lemma in lexicon.clause_verbs and lemma not in lexicon.belief_verbs
 
 
 def _source_phrase(doc: Doc, candidate: Candidate, lexicon: QuoteLexicon) -> bool:
