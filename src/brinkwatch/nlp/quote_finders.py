@@ -23,6 +23,7 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _SHARES_SUBJECT = frozenset({"conj", "advcl", "xcomp"})
 _CLOSING_PUNCT = frozenset(",.!?…—–:;-")
 _SENTENCE_END = frozenset({".", "!", "?"})
+_CLOSING_MARKS = frozenset({'"', "”", "''", "’"})
 _WINDOW = 25  # tokens: how far from a quote its cue clause may start
 _NO_SPEAKER = frozenset({"it", "there"})
 _DATELINE = frozenset({"—", "--", "–"})
@@ -286,7 +287,7 @@ def _after_cue(doc: Doc, first: int, last: int, lexicon: QuoteLexicon) -> Candid
 
 def _ends_sentence(doc: Doc, last: int) -> bool:
     """Whether the quote ending before token `last` closes with a full stop (`… now."`)."""
-    return last >= 2 and doc[last - 2].text == "." and doc[last - 1].is_quote
+    return last >= 2 and doc[last - 2].text == "." and doc[last - 1].text in _CLOSING_MARKS
 
 
 def _inverted_subject(verb: Token) -> Token | None:
