@@ -112,27 +112,24 @@ def _outermost(doc: Doc, candidates: list[Candidate], lexicon: QuoteLexicon) -> 
     not the agency's report of it."""
     cues = [doc[c.verb].idx if c.verb is not None else None for c in candidates]
     reports = [_source_phrase(doc, c, lexicon) for c in candidates]
+    speaks = [_speaks(doc, c, lexicon) for c in candidates]
     kept = []
     for k, c in enumerate(candidates):
-        if reports[k] and any(
-            m != k and not reports[m] and _speaks(doc, o, lexicon) and _holds(c, cues[m])
-            for m, o in enumerate(candidates)
-        ):
+        others = [m for m in range(len(candidates)) if m != k]
+        if reports[k] and any(not reports[m] and speaks[m] and _holds(c, cues[m]) for m in others):
             continue  # an agency's "according to" around a speaker's own statement
-        source = next(
-            (o for m, o in enumerate(candidates) if reports[m] and _holds(o, cues[k])), None
-        )
-        if source is not None and _speaks(doc, c, lexicon):
-            c = replace(c, outlet=source.subject, content_end=_before(doc, c, source))
-        nested = any(
-            o is not c and not reports[m] and _holds(o, cues[k]) and _outer(c, o, cues[m])
-            for m, o in enumerate(candidates)
-        ) or any(
-            o is not c and reports[m] and not _speaks(doc, c, lexicon) and _holds(o, cues[k])
-            for m, o in enumerate(candidates)
-        )
-        if cues[k] is None or not nested:
-            kept.append(c)
+        source = next((m for m in others if reports[m] and _holds(candidates[m], cues[k])), None)
+        if source is not None:
+            if not speaks[k]:
+                continue  # a stance the agency reports stays part of its report
+            c = replace(c, outlet=candidates[source].subject,
+                        content_end=_before(doc, c, candidates[source]))  # fmt: skip
+        if any(
+            not reports[m] and _holds(candidates[m], cues[k]) and _outer(c, candidates[m], cues[m])
+            for m in others
+        ):
+            continue
+        kept.append(c)
     return kept
 
 
