@@ -14,17 +14,17 @@ from tests.store.conftest import article, event
 START = date(2026, 3, 2)
 # (day, source, target, cameo, quad, goldstein): a crisis, a tit-for-tat, then talks.
 STORY = [
-    (0, "AAA", "BBB", "112", 3, -2.0),
-    (1, "BBB", "AAA", "120", 3, -4.0),
-    (3, "AAA", "BBB", "138", 3, -7.0),
-    (5, "BBB", "AAA", "150", 4, -7.2),
-    (7, "AAA", "BBB", "182", 4, -9.0),
-    (10, "AAA", "BBB", "040", 1, 1.0),
-    (11, "BBB", "AAA", "040", 1, 1.0),
-    (12, "AAA", "BBB", "057", 2, 8.0),
-    (13, "BBB", "AAA", "051", 1, 3.4),
-    (2, "CCC", "AAA", "040", 1, 1.0),
-    (6, "CCC", "BBB", "051", 1, 3.4),
+    (0, "CHN", "PHL", "112", 3, -2.0),
+    (1, "PHL", "CHN", "120", 3, -4.0),
+    (3, "CHN", "PHL", "138", 3, -7.0),
+    (5, "PHL", "CHN", "150", 4, -7.2),
+    (7, "CHN", "PHL", "182", 4, -9.0),
+    (10, "CHN", "PHL", "040", 1, 1.0),
+    (11, "PHL", "CHN", "040", 1, 1.0),
+    (12, "CHN", "PHL", "057", 2, 8.0),
+    (13, "PHL", "CHN", "051", 1, 3.4),
+    (2, "JPN", "CHN", "040", 1, 1.0),
+    (6, "JPN", "PHL", "051", 1, 3.4),
 ]
 
 
@@ -51,16 +51,16 @@ def run(*args):
 
 
 def test_dyad_prints_the_table_and_the_pairs_alerts_and_draws_a_png(db, tmp_path):
-    png = tmp_path / "aaa_bbb.png"
-    out = run("dyad", "aaa", "bbb", "--db", db, "--plot", str(png)).output
-    assert "AAA – BBB, per day" in out and "2026-03-09" in out and "▲" in out
-    assert "[ESCALATION] AAA–BBB" in out and "[SPIRAL] AAA→BBB" in out
-    assert "[DE-ESCALATION] AAA–BBB" in out and "Report 4: officials of AAA" in out
+    png = tmp_path / "chn_phl.png"
+    out = run("dyad", "chn", "phl", "--db", db, "--plot", str(png)).output
+    assert "CHN – PHL, per day" in out and "2026-03-09" in out and "▲" in out
+    assert "[ESCALATION] CHN–PHL" in out and "[SPIRAL] CHN→PHL" in out
+    assert "[DE-ESCALATION] CHN–PHL" in out and "Report 4: officials of CHN" in out
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 20_000
 
 
 def test_dyad_weekly_csv_sums_to_the_stored_events(db):
-    out = run("dyad", "AAA", "BBB", "--db", db, "--freq", "week", "--csv").output
+    out = run("dyad", "CHN", "PHL", "--db", db, "--freq", "week", "--csv").output
     lines = out.strip().splitlines()
     header = lines[0].split(",")
     assert header[:2] == ["period", "events"]
@@ -88,4 +88,4 @@ def test_alerts_filters_by_kind_and_since(db):
 
 def test_top_dyads_puts_the_fighting_pair_first(db):
     out = run("top-dyads", "--db", db).output.splitlines()
-    assert out[1].startswith("AAA–BBB") and any(x.startswith("AAA–CCC") for x in out)
+    assert out[1].startswith("CHN–PHL") and any(x.startswith("CHN–JPN") for x in out)

@@ -45,6 +45,9 @@ def code_command(
     failure records ({"id", "error": {"code", "message"}}) and the run goes on; the exit code
     is 0 when the run completed.
     """
+    from brinkwatch.cli.validate import output_path
+
+    output_path(output)
     settings = load_settings(
         config_file=config_file, overrides={"n_process": n_process, "model": model}
     )

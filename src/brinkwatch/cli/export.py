@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import date, datetime
 
 import click
 
 from brinkwatch.cli.ingest import db_option, store_settings
-from brinkwatch.store.db import open_engine
-from brinkwatch.store.exports import FORMATS, export
-from brinkwatch.store.queries import EventFilter
+from brinkwatch.cli.validate import country_option, output_path, plover_event, valid_root
+
+# kept here, not imported from the store, so `--help` does not load pyarrow and SQLAlchemy
+FORMATS = ("gdelt", "plover", "csv", "jsonl", "parquet")
 
 
 def _day(value: datetime | None) -> date | None:
@@ -20,12 +20,14 @@ def _day(value: datetime | None) -> date | None:
 def _dyad(value: str | None) -> tuple[str, str] | None:
     if not value:
         return None
-    parts = value.upper().split(":")
+    from brinkwatch.cli.validate import country_code
+
+    parts = value.split(":")
     if len(parts) != 2 or not all(parts):
         raise click.BadParameter(
             "use SOURCE:TARGET country codes, e.g. CHN:PHL", param_hint="--dyad"
         )
-    return parts[0], parts[1]
+    return country_code(parts[0], "--dyad"), country_code(parts[1], "--dyad")
 
 
 @click.command("export")
@@ -33,9 +35,14 @@ def _dyad(value: str | None) -> tuple[str, str] | None:
 @click.option("-o", "--output", default="-", show_default=True, help="Output file; - is stdout.")
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="First event day (YYYY-MM-DD).")
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Last event day (YYYY-MM-DD).")
-@click.option("--country", help="ISO3 country on either side, e.g. PHL.")
+@click.option(
+    "--country",
+    callback=country_option,
+    help="Country on either side: ISO3 code, name or demonym (PHL, Philippines, Filipino).",
+)
 @click.option("--dyad", help="Directed pair SOURCE:TARGET, e.g. CHN:PHL.")
-@click.option("--cameo-root", help="CAMEO root code, e.g. 17.")
+@click.option("--cameo-root", help="CAMEO root code, 01-20, e.g. 17.")
+@click.option("--plover", "plover", help="PLOVER category, e.g. ACCUSE.")
 @click.option("--quad-class", type=click.IntRange(1, 4), help="1-4: verbal/material coop/conflict.")
 @db_option
 def export_command(
@@ -46,6 +53,7 @@ def export_command(
     country: str | None,
     dyad: str | None,
     cameo_root: str | None,
+    plover: str | None,
     quad_class: int | None,
     db: str | None,
 ) -> None:
@@ -55,17 +63,20 @@ def export_command(
     plover: a JSON array of PLOVER records. csv, jsonl, parquet: one row per event with counts
     and evidence.
     """
-    if fmt == "parquet" and output == "-" and sys.stdout.isatty():
-        raise click.UsageError("Parquet is binary: give -o FILE")
-    settings = store_settings(db)
+    from brinkwatch.store.db import open_existing
+    from brinkwatch.store.exports import export
+    from brinkwatch.store.queries import EventFilter
+
+    output_path(output, binary=fmt == "parquet")
     filt = EventFilter(
         since=_day(since),
         until=_day(until),
-        country=country.upper() if country else None,
+        country=country,
         dyad=_dyad(dyad),
-        cameo_root=cameo_root,
+        cameo_root=valid_root(cameo_root),
+        plover_event=plover_event(plover),
         quad_class=quad_class,
     )
-    count = export(open_engine(settings.db), fmt, output, filt)
+    count = export(open_existing(store_settings(db).db), fmt, output, filt)
     if output != "-":
         click.echo(f"wrote {count} events to {output}", err=True)

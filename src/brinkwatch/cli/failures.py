@@ -7,7 +7,7 @@ import json
 import click
 
 from brinkwatch.cli.ingest import db_option, store_settings
-from brinkwatch.store.db import open_engine
+from brinkwatch.store.db import open_existing
 from brinkwatch.store.queries import find_failures
 
 
@@ -18,7 +18,7 @@ from brinkwatch.store.queries import find_failures
 @db_option
 def failures_command(fmt: str, db: str | None) -> None:
     """List failed articles with their error. Retry them with `brinkwatch ingest --retry-failed`."""
-    failures = find_failures(open_engine(store_settings(db).db))
+    failures = find_failures(open_existing(store_settings(db).db))
     for f in failures:
         where = f.origin_path or ""
         if f.origin_line:

@@ -49,3 +49,7 @@ def main() -> None:
     except BrinkwatchError as exc:
         click.echo(f"error [{exc.code}]: {exc.full_message}", err=True)
         sys.exit(2)
+    except OSError as exc:  # a path the checks could not foresee (disk full, vanished folder)
+        where = f": {exc.filename}" if exc.filename else ""
+        click.echo(f"error [os]: {exc.strerror or exc}{where}", err=True)
+        sys.exit(1)

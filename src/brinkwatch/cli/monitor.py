@@ -15,6 +15,7 @@ from typing import Any
 import click
 import pandas as pd
 
+from brinkwatch.cli.validate import country_option, output_path
 from brinkwatch.monitor.alerts import KINDS, alert_to_dict, detect
 from brinkwatch.monitor.delivery import notify, post
 from brinkwatch.monitor.escalation import tension_frame
@@ -22,7 +23,7 @@ from brinkwatch.monitor.params import MonitorParams
 from brinkwatch.monitor.series import dyad_series, events_frame, top_dyads
 from brinkwatch.records import Alert
 from brinkwatch.settings import Settings, load_settings
-from brinkwatch.store.db import open_engine
+from brinkwatch.store.db import open_existing
 from brinkwatch.store.monitor_io import UNCHANGED, StoredAlert, load_alerts, monitor_events
 from brinkwatch.store.monitor_io import upsert_alerts as store_alerts
 
@@ -71,13 +72,9 @@ def _history_start(since: date | None, params: MonitorParams) -> date | None:
     return since - timedelta(days=periods * params.period_days + params.mom_days * 2)
 
 
-def _country(value: str) -> str:
-    return value.strip().upper()
-
-
 @click.command("dyad")
-@click.argument("a", type=_country)
-@click.argument("b", type=_country)
+@click.argument("a", callback=country_option)
+@click.argument("b", callback=country_option)
 @_options
 @click.option("--freq", type=click.Choice(["day", "week"]), help="Period (default: settings).")
 @click.option("--directed", is_flag=True, help="Only A → B events (default: both directions).")
@@ -95,12 +92,14 @@ def dyad_command(
     plot_path: str | None,
     as_csv: bool,
 ) -> None:
-    """The series of country pair A–B (ISO codes, e.g. CHN PHL): cooperation, conflict, the
+    """The series of country pair A–B (ISO3 codes or names, e.g. CHN PHL or China Philippines): cooperation, conflict, the
     tension index and its change signal per day or week, and the pair's alerts."""
+    if plot_path:
+        output_path(plot_path, param_hint="--plot")
     settings = _settings(db, config_file)
     params = dataclasses.replace(settings.monitor, freq=freq or settings.monitor.freq)
     first, last = _day(since), _day(until)
-    engine = open_engine(settings.db)
+    engine = open_existing(settings.db)
     events = monitor_events(engine, since=_history_start(first, params), until=last, pair=(a, b))
     frame = events_frame(events, params.weight)
     full = dyad_series(frame, a, b, params, directed=directed, until=last)
@@ -172,7 +171,11 @@ def render_alerts(alerts: Sequence[Alert]) -> str:
 @click.command("alerts")
 @_options
 @click.option("--kind", "kinds", multiple=True, type=click.Choice(KINDS), help="Only these.")
-@click.option("--country", type=_country, help="Only alerts involving this country.")
+@click.option(
+    "--country",
+    callback=country_option,
+    help="Only alerts involving this country (ISO3, name or demonym).",
+)
 @click.option("--notify", "command", help="Run CMD with each new or updated alert's JSON on stdin.")
 @click.option("--webhook", help="POST each new or updated alert's JSON to this URL.")
 @click.option("--json", "as_json", is_flag=True, help="One alert JSON object per line.")
@@ -194,7 +197,7 @@ def alerts_command(
     """
     settings = _settings(db, config_file)
     params, first, last = settings.monitor, _day(since), _day(until)
-    engine = open_engine(settings.db)
+    engine = open_existing(settings.db)
     events = monitor_events(engine, since=_history_start(first, params), until=last)
     statuses = {a.key: s for a, s in store_alerts(engine, detect(events, params, until=last))}
     shown = [
@@ -236,7 +239,7 @@ def top_dyads_command(
 ) -> None:
     """Country pairs ranked by weighted conflict (or cooperation, events) over the range."""
     settings = _settings(db, config_file)
-    engine = open_engine(settings.db)
+    engine = open_existing(settings.db)
     events = monitor_events(engine, since=_day(since), until=_day(until))
     if not events:
         click.echo("no country-to-country events stored in that range")

@@ -77,7 +77,26 @@ def migrate(engine: Engine) -> None:
 
 
 def open_engine(url: str | None) -> Engine:
-    """An engine on an up-to-date schema."""
+    """An engine on an up-to-date schema; a new SQLite file is created (the writers' way in)."""
     engine = create(resolve_url(url))
     migrate(engine)
     return engine
+
+
+def open_existing(url: str | None) -> Engine:
+    """An engine on a store that must exist already: the readers' way in. A mistyped path is an
+    error naming it, not a new empty database that answers "0 events"."""
+    resolved = resolve_url(url)
+    try:
+        parsed = make_url(resolved)
+    except ArgumentError as exc:
+        raise StoreError(f"not a database URL: {resolved!r}", hint="use a path or a URL") from exc
+    path = parsed.database
+    file_based = parsed.get_backend_name() == "sqlite" and path and path != ":memory:"
+    if file_based and not Path(str(path)).is_file():
+        raise StoreError(
+            f"no brinkwatch store at {path}",
+            hint=f"check --db / BRINKWATCH_DB, or create one with `brinkwatch ingest FILES "
+            f"--db {path}`",
+        )
+    return open_engine(resolved)

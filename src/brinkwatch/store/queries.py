@@ -38,6 +38,7 @@ class EventFilter:
     dyad: tuple[str, str] | None = None
     cameo_root: str | None = None
     quad_class: int | None = None
+    plover_event: str | None = None
     limit: int | None = None
 
 
@@ -143,6 +144,8 @@ def _event_conditions(filt: EventFilter) -> list[ColumnElement[bool]]:
         conditions.append(C.cameo_root == filt.cameo_root.zfill(2))
     if filt.quad_class:
         conditions.append(C.quad_class == filt.quad_class)
+    if filt.plover_event:
+        conditions.append(C.plover_event == filt.plover_event)
     return conditions
 
 
