@@ -20,6 +20,7 @@ from brinkwatch._version import __version__
 from brinkwatch.datafiles import lexicon_versions
 from brinkwatch.errors import AnalysisError, BrinkwatchError, InputError
 from brinkwatch.ingest import read_inputs
+from brinkwatch.ingest.datelines import dateline_mask, with_dateline
 from brinkwatch.ingest.jsonl import document_from_json, record_id
 from brinkwatch.ingest.metadata import check_text, content_id
 from brinkwatch.nlp.pipeline import ArticleParser, ArticleText, load_language, model_label
@@ -65,7 +66,7 @@ class Coder:
         )
 
     def article(self, document: Document, doc: Doc) -> Article:
-        if doc.text != document.text:
+        if len(doc.text) != len(document.text) or doc.text != dateline_mask(document.text):
             raise AnalysisError("parsed text differs from the input text; offsets would be wrong")
         return Article(
             id=document.id,
@@ -85,7 +86,7 @@ class Coder:
 
     def _one(self, document: Document, parts: list[Doc] | None) -> Record:
         """Finish one article; any failure becomes that article's failure record."""
-        text = ArticleText(document.text, document.published)
+        text = _article_text(document)
         try:
             parts = parts if parts is not None else self.parser.parse_paragraphs([text])[0]
             return self.article(document, self.parser.finish(parts, text))
@@ -98,13 +99,18 @@ class Coder:
     def code_batch(self, batch: Sequence[Document | Failure]) -> list[Record]:
         """Code a batch; failures pass through in place so output order matches input order."""
         documents = [item for item in batch if isinstance(item, Document)]
-        texts = [ArticleText(d.text, d.published) for d in documents]
+        texts = [_article_text(d) for d in documents]
         try:
             grouped: Sequence[list[Doc] | None] = self.parser.parse_paragraphs(texts)
         except Exception:  # one bad article spoilt the batch: redo each on its own
             grouped = [None] * len(documents)
         coded = iter([self._one(d, parts) for d, parts in zip(documents, grouped, strict=True)])
         return [item if isinstance(item, Failure) else next(coded) for item in batch]
+
+
+def _article_text(document: Document) -> ArticleText:
+    # the dateline is blanked, not cut, so offsets into the parsed text are the article's
+    return ArticleText(dateline_mask(document.text), document.published)
 
 
 @functools.cache
@@ -151,13 +157,17 @@ def code_records(
 def _as_document(
     item: Document | Failure | str | Mapping[str, Any], index: int
 ) -> Document | Failure:
-    if isinstance(item, Document | Failure):
+    if isinstance(item, Failure):
         return item
+    if isinstance(item, Document):
+        return with_dateline(item)
     origin = Origin(path="<api>", line=index + 1)
     try:
         if isinstance(item, str):
-            return Document(id=content_id(item), text=check_text(item), origin=origin)
-        return document_from_json(dict(item), origin)
+            return with_dateline(
+                Document(id=content_id(item), text=check_text(item), origin=origin)
+            )
+        return with_dateline(document_from_json(dict(item), origin))
     except InputError as exc:
         fid = record_id(item) or f"<api>:{index + 1}"
         return Failure(fid, ErrorInfo(exc.code, exc.full_message), origin)
@@ -190,7 +200,7 @@ def code(
     """Code one article. Raises a `BrinkwatchError` subclass when it cannot be coded."""
     raw: dict[str, Any] = {"text": text, "title": title, "outlet": outlet, "url": url}
     raw["published"] = published.isoformat() if isinstance(published, date) else published
-    document = document_from_json(raw, Origin(path="<api>"))
+    document = with_dateline(document_from_json(raw, Origin(path="<api>")))
     record = get_coder(settings or load_settings()).code_batch([document])[0]
     if isinstance(record, Failure):
         raise AnalysisError(record.error.message)
@@ -198,8 +208,16 @@ def code(
 
 
 def code_paths(
-    paths: Iterable[str], settings: Settings, n_process: int | None = None
+    paths: Iterable[str],
+    settings: Settings,
+    n_process: int | None = None,
+    *,
+    published: date | None = None,
+    outlet: str | None = None,
 ) -> Iterator[Record]:
-    """Read files, folders or `-` and code every article found; the CLI's main path."""
-    documents = read_inputs(paths, max_bytes=settings.max_article_bytes)
+    """Read files, folders or `-` and code every article found; the CLI's main path.
+    `published`/`outlet` fill in inputs that do not say theirs."""
+    documents = read_inputs(
+        paths, max_bytes=settings.max_article_bytes, published=published, outlet=outlet
+    )
     yield from code_records(documents, settings, n_process)

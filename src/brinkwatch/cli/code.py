@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
+from datetime import datetime
 
 import click
 
 from brinkwatch.cli.output import RecordWriter, Summary, progress
+from brinkwatch.cli.validate import metadata_options
 from brinkwatch.process import code_paths
 from brinkwatch.records import Article, Failure
 from brinkwatch.settings import load_settings
@@ -30,6 +32,7 @@ from brinkwatch.settings import load_settings
     "--config", "config_file", type=click.Path(dir_okay=False), help="Settings file (TOML)."
 )
 @click.option("--summary", is_flag=True, help="Print a readable summary to stderr at the end.")
+@metadata_options
 def code_command(
     inputs: tuple[str, ...],
     output: str,
@@ -38,10 +41,14 @@ def code_command(
     model: str | None,
     config_file: str | None,
     summary: bool,
+    published: datetime | None,
+    outlet: str | None,
 ) -> None:
     """Code INPUT files, folders (recursively) or - (JSONL on stdin).
 
-    Reads .txt, .md, .html and .jsonl. Articles that cannot be read or coded are written as
+    Reads .txt (with optional `---` front matter: title, outlet, url, published, dateline),
+    .md, .html and .jsonl. A wire dateline ("CAIRO, May 6 (AFP) -") gives the dateline, the
+    outlet and the date, and is never read as an actor. Articles that cannot be read or coded are written as
     failure records ({"id", "error": {"code", "message"}}) and the run goes on; the exit code
     is 0 when the run completed.
     """
@@ -52,7 +59,9 @@ def code_command(
         config_file=config_file, overrides={"n_process": n_process, "model": model}
     )
     tally = Summary()
-    records: Iterator[Article | Failure] = code_paths(inputs, settings)
+    records: Iterator[Article | Failure] = code_paths(
+        inputs, settings, published=published.date() if published else None, outlet=outlet
+    )
     with RecordWriter(output, fmt) as writer:
         for record in progress(records, enabled=sys.stderr.isatty()):
             tally.add(record)

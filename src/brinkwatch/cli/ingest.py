@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
+from datetime import datetime
 from typing import Any
 
 import click
 
+from brinkwatch.cli.validate import metadata_options
 from brinkwatch.ingest import read_inputs
 from brinkwatch.process import code_records
 from brinkwatch.records import Article, Document, Failure
@@ -38,9 +40,15 @@ def config_hash(settings: Settings) -> str:
     return hashlib.sha256(dump.encode("utf-8")).hexdigest()[:16]
 
 
-def coder_for(settings: Settings) -> CodeFn:
+def coder_for(settings: Settings, undated: list[str] | None = None) -> CodeFn:
+    """The coding step of an ingest; the ids of coded articles without a publication date are
+    collected in `undated` (by file where known), for the summary."""
+
     def code(items: Iterable[Document | Failure]) -> Iterator[Article | Failure]:
-        return code_records(items, settings)
+        for record in code_records(items, settings):
+            if undated is not None and isinstance(record, Article) and not record.published:
+                undated.append((record.origin and record.origin.path) or record.id)
+            yield record
 
     return code
 
@@ -51,7 +59,9 @@ def open_writer(settings: Settings, command: str) -> StoreWriter:
     return writer
 
 
-def render_summary(counts: WriteCounts, writer: StoreWriter, url: str) -> str:
+def render_summary(
+    counts: WriteCounts, writer: StoreWriter, url: str, undated: list[str] | None = None
+) -> str:
     held = totals(writer.engine)
     shown = resolve_url(url).split("@")[-1]  # never print a password
     return "\n".join(
@@ -64,7 +74,19 @@ def render_summary(counts: WriteCounts, writer: StoreWriter, url: str) -> str:
             f"({held['mentions']} mentions), {held['quotes']} quotes, {held['failed']} failures",
         ]
         + (["  see them with: brinkwatch failures"] if counts.failed else [])
+        + _undated_lines(undated or [])
     )
+
+
+def _undated_lines(undated: list[str]) -> list[str]:
+    if not undated:
+        return []
+    shown = ", ".join(undated[:3]) + (", …" if len(undated) > 3 else "")
+    return [
+        f"  undated:  {len(undated)} new articles have no publication date ({shown}); events",
+        "            without a date in their text are left out of dyads and alerts. Give",
+        "            --published, front matter (.txt) or a `published` field (.jsonl).",
+    ]
 
 
 @click.command("ingest")
@@ -84,6 +106,7 @@ def render_summary(counts: WriteCounts, writer: StoreWriter, url: str) -> str:
     help="Articles per transaction: a crash loses at most this many, and a re-run redoes them.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="No summary at the end.")
+@metadata_options
 def ingest_command(
     inputs: tuple[str, ...],
     db: str | None,
@@ -93,6 +116,8 @@ def ingest_command(
     retry_failed: bool,
     commit_every: int,
     quiet: bool,
+    published: datetime | None,
+    outlet: str | None,
 ) -> None:
     """Code INPUT files, folders or - (JSONL on stdin) and store the results.
 
@@ -104,14 +129,20 @@ def ingest_command(
         raise click.UsageError("give INPUT files or folders (or --retry-failed)")
     settings = store_settings(db, n_process=n_process, model=model, config_file=config_file)
     writer = open_writer(settings, "ingest")
-    documents = read_inputs(inputs, max_bytes=settings.max_article_bytes)
+    documents = read_inputs(
+        inputs,
+        max_bytes=settings.max_article_bytes,
+        published=published.date() if published else None,
+        outlet=outlet,
+    )
+    undated: list[str] = []
     counts = ingest(
         writer,
         documents,
-        coder_for(settings),
+        coder_for(settings, undated),
         retry_failed=retry_failed,
         commit_every=commit_every,
     )
     writer.finish_run()
     if not quiet:
-        click.echo(render_summary(counts, writer, settings.db))
+        click.echo(render_summary(counts, writer, settings.db, undated))

@@ -11,7 +11,9 @@ import difflib
 import functools
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -143,3 +145,15 @@ def output_path(value: str, *, binary: bool = False, param_hint: str = "--output
     if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
         raise click.BadParameter(f"cannot write {value} (permission denied)", param_hint=param_hint)
     return value
+
+
+def metadata_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """--published and --outlet: metadata for inputs that do not carry their own."""
+    func = click.option(
+        "--outlet", help="Outlet of inputs that do not name one (a dateline's agency otherwise)."
+    )(func)
+    return click.option(
+        "--published",
+        type=click.DateTime(["%Y-%m-%d"]),
+        help="Publication date (YYYY-MM-DD) of inputs that do not give one.",
+    )(func)

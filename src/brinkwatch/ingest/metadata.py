@@ -14,24 +14,8 @@ from brinkwatch.errors import (
     UndecodableInputError,
 )
 
-_MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
-_MONTH_INDEX = {m: i + 1 for i, m in enumerate(_MONTHS)} | {
-    m[:3]: i + 1 for i, m in enumerate(_MONTHS)
-}
-_MONTH_INDEX["sept"] = 9
+# The shapes a byline date takes; they gate dateparser, which would read "May" or "Tuesday" alone
+# as a date and so mistake a first paragraph for a date line.
 _MDY = re.compile(r"^(?P<m>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})$")
 _DMY = re.compile(r"^(?P<d>\d{1,2})\s+(?P<m>[A-Za-z]{3,9})\.?,?\s+(?P<y>\d{4})$")
 
@@ -81,17 +65,28 @@ def parse_date_line(line: str) -> date | None:
         return parse_iso_date(line)
     except BadDateError:
         pass
-    for pattern in (_MDY, _DMY):
-        match = pattern.match(line)
-        if match:
-            month = _MONTH_INDEX.get(match["m"].lower())
-            if month is None:
-                return None
-            try:
-                return date(int(match["y"]), month, int(match["d"]))
-            except ValueError:
-                return None
-    return None
+    if not (_MDY.match(line) or _DMY.match(line)):
+        return None
+    return _dateparser(line, {"STRICT_PARSING": True})
+
+
+def parse_month_day(text: str, *, reference: date | None = None) -> date | None:
+    """ "May 6" (or "May 6, 2024") as a date: without a year, the latest such day on or before
+    `reference` (default today), as a wire dateline means it."""
+    base = reference or date.today()
+    settings = {
+        "PREFER_DATES_FROM": "past",
+        "RELATIVE_BASE": datetime(base.year, base.month, base.day, 12),
+        "REQUIRE_PARTS": ["day", "month"],
+    }
+    return _dateparser(text, settings)
+
+
+def _dateparser(text: str, settings: dict[str, object]) -> date | None:
+    import dateparser  # slow to import; only needed for month names
+
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    return parsed.date() if parsed else None
 
 
 def parse_iso_date(value: str) -> date:

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
 from brinkwatch.errors import InputError, UnreadableInputError, UnsupportedFormatError
+from brinkwatch.ingest.datelines import front_matter_document, split_front_matter, with_dateline
 from brinkwatch.ingest.html import parse_html
 from brinkwatch.ingest.jsonl import read_jsonl_lines
 from brinkwatch.ingest.markdown import parse_markdown
@@ -34,8 +37,11 @@ KNOWN_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFI
 
 
 def text_document(text: str, origin: Origin) -> Document:
-    text = check_text(normalise_newlines(text))
-    return Document(id=content_id(text), text=text, origin=origin)
+    """A plain-text article; `---`-fenced front matter (title, outlet, url, published, dateline)
+    at its top gives what a .txt file otherwise cannot carry."""
+    fields, text = split_front_matter(normalise_newlines(text))
+    text = check_text(text)
+    return front_matter_document(fields, Document(id=content_id(text), text=text, origin=origin))
 
 
 def markdown_document(text: str, origin: Origin) -> Document:
@@ -140,10 +146,36 @@ def read_inputs(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     stdin: BinaryIO | None = None,
+    published: date | None = None,
+    outlet: str | None = None,
 ) -> Iterator[Document | Failure]:
-    """Every input in order; `-` reads JSONL from standard input."""
+    """Every input in order; `-` reads JSONL from standard input.
+
+    Where an input does not say its publication date or outlet, `published` and `outlet` (the
+    `--published`/`--outlet` flags) fill them in; then a wire dateline opening the article fills
+    what is still missing."""
+    fill = MetadataDefaults(published, outlet)
     for item in inputs:
         if str(item) == "-":
-            yield from read_stream(stdin or sys.stdin.buffer, max_bytes=max_bytes)
+            records = read_stream(stdin or sys.stdin.buffer, max_bytes=max_bytes)
         else:
-            yield from read_path(item, max_bytes=max_bytes)
+            records = read_path(item, max_bytes=max_bytes)
+        for record in records:
+            yield with_dateline(fill(record)) if isinstance(record, Document) else record
+
+
+@dataclass(frozen=True, slots=True)
+class MetadataDefaults:
+    """Metadata given for every input (command-line flags), used where an input lacks its own."""
+
+    published: date | None = None
+    outlet: str | None = None
+
+    def __call__(self, document: Document) -> Document:
+        if (document.published or not self.published) and (document.outlet or not self.outlet):
+            return document
+        return replace(
+            document,
+            published=document.published or self.published,
+            outlet=document.outlet or self.outlet,
+        )
