@@ -6,23 +6,51 @@ The public Python API::
     article = brinkwatch.code(text, published="2013-03-31", outlet="The Moscow Times")
     for record in brinkwatch.code_many(texts_or_dicts, n_process=2):
         ...
+
+Names are imported on first use (PEP 562), so `import brinkwatch` and the CLI's start-up do not
+pay for spaCy, the store or the monitor until something needs them.
 """
 
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from brinkwatch._version import __version__
-from brinkwatch.errors import BrinkwatchError
-from brinkwatch.process import code, code_many
-from brinkwatch.records import (
-    Actor,
-    Article,
-    CoderInfo,
-    Document,
-    ErrorInfo,
-    Event,
-    Failure,
-    Quote,
-    Span,
-)
-from brinkwatch.settings import Settings, load_settings
+
+if TYPE_CHECKING:  # what type checkers and IDEs see; at run time __getattr__ loads these
+    from brinkwatch.errors import BrinkwatchError
+    from brinkwatch.process import code, code_many
+    from brinkwatch.records import (
+        Actor,
+        Article,
+        CoderInfo,
+        Document,
+        ErrorInfo,
+        Event,
+        Failure,
+        Quote,
+        Span,
+    )
+    from brinkwatch.settings import Settings, load_settings
+
+# public name → the module that defines it
+_LAZY = {
+    "Actor": "brinkwatch.records",
+    "Article": "brinkwatch.records",
+    "BrinkwatchError": "brinkwatch.errors",
+    "CoderInfo": "brinkwatch.records",
+    "Document": "brinkwatch.records",
+    "ErrorInfo": "brinkwatch.records",
+    "Event": "brinkwatch.records",
+    "Failure": "brinkwatch.records",
+    "Quote": "brinkwatch.records",
+    "Settings": "brinkwatch.settings",
+    "Span": "brinkwatch.records",
+    "code": "brinkwatch.process",
+    "code_many": "brinkwatch.process",
+    "load_settings": "brinkwatch.settings",
+}
 
 __all__ = [
     "Actor",
@@ -41,3 +69,16 @@ __all__ = [
     "code_many",
     "load_settings",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'brinkwatch' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -5,14 +5,14 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import click
 
-from brinkwatch.cli.output import RecordWriter, Summary, progress
 from brinkwatch.cli.validate import metadata_options
-from brinkwatch.process import code_paths
-from brinkwatch.records import Article, Failure
-from brinkwatch.settings import load_settings
+
+if TYPE_CHECKING:
+    from brinkwatch.records import Article, Failure
 
 
 @click.command("code")
@@ -52,7 +52,11 @@ def code_command(
     failure records ({"id", "error": {"code", "message"}}) and the run goes on; the exit code
     is 0 when the run completed.
     """
+    # imported here so that `brinkwatch --help` and other commands never load spaCy
+    from brinkwatch.cli.output import RecordWriter, Summary, progress
     from brinkwatch.cli.validate import output_path
+    from brinkwatch.process import code_paths
+    from brinkwatch.settings import load_settings
 
     output_path(output)
     settings = load_settings(

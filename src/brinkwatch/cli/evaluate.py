@@ -7,9 +7,7 @@ from pathlib import Path
 
 import click
 
-from brinkwatch.evaluate.report import to_json, to_markdown
-from brinkwatch.evaluate.run import TASKS, evaluate_file
-from brinkwatch.settings import load_settings
+TASKS = ("events", "penta", "actors", "quotes")  # evaluate.run.TASKS (a test keeps them equal)
 
 
 @click.command("evaluate")
@@ -42,6 +40,10 @@ def evaluate_command(
     and `sector`; quotes takes articles with `attributions`. A record the pipeline fails on
     counts as a miss and is listed.
     """
+    from brinkwatch.evaluate.report import to_json, to_markdown
+    from brinkwatch.evaluate.run import evaluate_file
+    from brinkwatch.settings import load_settings
+
     settings = load_settings(
         config_file=config_file, overrides={"n_process": n_process, "model": model}
     )

@@ -7,8 +7,6 @@ import json
 import click
 
 from brinkwatch.cli.ingest import db_option, store_settings
-from brinkwatch.store.db import open_existing
-from brinkwatch.store.queries import find_failures
 
 
 @click.command("failures")
@@ -18,6 +16,9 @@ from brinkwatch.store.queries import find_failures
 @db_option
 def failures_command(fmt: str, db: str | None) -> None:
     """List failed articles with their error. Retry them with `brinkwatch ingest --retry-failed`."""
+    from brinkwatch.store.db import open_existing
+    from brinkwatch.store.queries import find_failures
+
     failures = find_failures(open_existing(store_settings(db).db))
     for f in failures:
         where = f.origin_path or ""

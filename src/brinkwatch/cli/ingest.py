@@ -5,19 +5,19 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from brinkwatch.cli.validate import metadata_options
-from brinkwatch.ingest import read_inputs
-from brinkwatch.process import code_records
-from brinkwatch.records import Article, Document, Failure
-from brinkwatch.settings import Settings, load_settings
-from brinkwatch.store.db import open_engine, resolve_url
-from brinkwatch.store.ingest import CodeFn, ingest
-from brinkwatch.store.queries import totals
-from brinkwatch.store.writer import StoreWriter, WriteCounts
+
+# The store, spaCy and the readers are imported inside the functions that use them: `export`
+# and `failures` reuse this module's options and need neither spaCy nor the readers.
+if TYPE_CHECKING:
+    from brinkwatch.records import Article, Document, Failure
+    from brinkwatch.settings import Settings
+    from brinkwatch.store.ingest import CodeFn
+    from brinkwatch.store.writer import StoreWriter, WriteCounts
 
 
 def db_option(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -29,6 +29,8 @@ def db_option(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def store_settings(db: str | None, **overrides: Any) -> Settings:
+    from brinkwatch.settings import load_settings
+
     return load_settings(
         config_file=overrides.pop("config_file", None), overrides={"db": db, **overrides}
     )
@@ -44,6 +46,9 @@ def coder_for(settings: Settings, undated: list[str] | None = None) -> CodeFn:
     """The coding step of an ingest; the ids of coded articles without a publication date are
     collected in `undated` (by file where known), for the summary."""
 
+    from brinkwatch.process import code_records
+    from brinkwatch.records import Article
+
     def code(items: Iterable[Document | Failure]) -> Iterator[Article | Failure]:
         for record in code_records(items, settings):
             if undated is not None and isinstance(record, Article) and not record.published:
@@ -54,6 +59,9 @@ def coder_for(settings: Settings, undated: list[str] | None = None) -> CodeFn:
 
 
 def open_writer(settings: Settings, command: str) -> StoreWriter:
+    from brinkwatch.store.db import open_engine
+    from brinkwatch.store.writer import StoreWriter
+
     writer = StoreWriter(open_engine(settings.db))
     writer.start_run(command, None, config_hash(settings))
     return writer
@@ -62,6 +70,9 @@ def open_writer(settings: Settings, command: str) -> StoreWriter:
 def render_summary(
     counts: WriteCounts, writer: StoreWriter, url: str, undated: list[str] | None = None
 ) -> str:
+    from brinkwatch.store.db import resolve_url
+    from brinkwatch.store.queries import totals
+
     held = totals(writer.engine)
     shown = resolve_url(url).split("@")[-1]  # never print a password
     return "\n".join(
@@ -127,6 +138,9 @@ def ingest_command(
     """
     if not inputs and not retry_failed:
         raise click.UsageError("give INPUT files or folders (or --retry-failed)")
+    from brinkwatch.ingest import read_inputs
+    from brinkwatch.store.ingest import ingest
+
     settings = store_settings(db, n_process=n_process, model=model, config_file=config_file)
     writer = open_writer(settings, "ingest")
     documents = read_inputs(

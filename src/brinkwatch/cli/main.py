@@ -1,40 +1,113 @@
-"""Entry point: the `brinkwatch` command group. Each command lives in its own module."""
+"""Entry point: the `brinkwatch` command group. Each command lives in its own module.
+
+The group is lazy: `brinkwatch --help` and `--version` import no command module, and
+`brinkwatch CMD` imports only CMD's module, so a command pays only for the libraries it uses
+(spaCy for `code`, SQLAlchemy for `export`, pandas for `alerts` …).
+"""
 
 from __future__ import annotations
 
+import importlib
 import sys
+from typing import NamedTuple
 
 import click
 
 from brinkwatch._version import __version__
-from brinkwatch.cli.code import code_command
-from brinkwatch.cli.evaluate import evaluate_command
-from brinkwatch.cli.export import export_command
-from brinkwatch.cli.failures import failures_command
-from brinkwatch.cli.ingest import ingest_command
-from brinkwatch.cli.monitor import alerts_command, dyad_command, top_dyads_command
-from brinkwatch.cli.watch import watch_command
 from brinkwatch.errors import BrinkwatchError
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class Entry(NamedTuple):
+    """Where a command lives, and its one-line help for `brinkwatch --help` (kept equal to the
+    command's own short help by tests/test_startup.py)."""
+
+    module: str
+    attr: str
+    short_help: str
+
+
+COMMANDS: dict[str, Entry] = {
+    "code": Entry(
+        "brinkwatch.cli.code",
+        "code_command",
+        "Code INPUT files, folders (recursively) or - (JSONL on stdin).",
+    ),
+    "ingest": Entry(
+        "brinkwatch.cli.ingest",
+        "ingest_command",
+        "Code INPUT files, folders or - (JSONL on stdin) and store the results.",
+    ),
+    "export": Entry(
+        "brinkwatch.cli.export", "export_command", "Write the stored, deduplicated events."
+    ),
+    "failures": Entry(
+        "brinkwatch.cli.failures",
+        "failures_command",
+        "List failed articles with their error.",
+    ),
+    "watch": Entry(
+        "brinkwatch.cli.watch",
+        "watch_command",
+        "Poll SOURCE folders (new files) and RSS/Atom feed URLs, code and store new articles.",
+    ),
+    "evaluate": Entry(
+        "brinkwatch.cli.evaluate",
+        "evaluate_command",
+        "Run the pipeline on every record of GOLD (JSONL) and score it for TASK.",
+    ),
+    "dyad": Entry(
+        "brinkwatch.cli.monitor",
+        "dyad_command",
+        "The series of country pair A–B (ISO codes, e.g. CHN PHL): cooperation, conflict, the…",
+    ),
+    "alerts": Entry(
+        "brinkwatch.cli.monitor",
+        "alerts_command",
+        "Run the monitor over the stored events, store its alerts (an ongoing alert is…",
+    ),
+    "top-dyads": Entry(
+        "brinkwatch.cli.monitor",
+        "top_dyads_command",
+        "Country pairs ranked by weighted conflict (or cooperation, events) over the range.",
+    ),
+}
+
+
+class LazyGroup(click.Group):
+    """A click group that imports a command's module only when that command runs."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(COMMANDS) | set(self.commands))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.commands or cmd_name not in COMMANDS:
+            return self.commands.get(cmd_name)
+        entry = COMMANDS[cmd_name]
+        command = getattr(importlib.import_module(entry.module), entry.attr)
+        assert isinstance(command, click.Command), f"{entry.module}.{entry.attr}"
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list from the table above: listing commands must not import them."""
+        rows = [
+            (name, COMMANDS[name].short_help if name in COMMANDS else self._loaded_help(name))
+            for name in self.list_commands(ctx)
+        ]
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+    def _loaded_help(self, name: str) -> str:
+        return self.commands[name].get_short_help_str(limit=90)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="brinkwatch")
 def cli() -> None:
     """brinkwatch: political events, quotes and actors from news, with evidence.
 
     Start with `brinkwatch code examples/corpus/md --format table`.
     """
-
-
-cli.add_command(code_command)
-cli.add_command(ingest_command)
-cli.add_command(export_command)
-cli.add_command(failures_command)
-cli.add_command(watch_command)
-cli.add_command(evaluate_command)
-cli.add_command(dyad_command)
-cli.add_command(alerts_command)
-cli.add_command(top_dyads_command)
 
 
 def main() -> None:

@@ -55,14 +55,15 @@ _KEYS = frozenset(
 _LINE = "__line__"
 
 
-class _LineLoader(yaml.SafeLoader):
-    """A safe loader that records the line of every mapping, for error messages."""
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """A safe loader (libyaml's C parser when present: ~10x faster start-up) that records the
+    line of every mapping, for error messages."""
 
 
 def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
     mapping = loader.construct_mapping(node, deep=True)
     mapping[_LINE] = node.start_mark.line + 1
-    return mapping  # type: ignore[return-value]
+    return mapping
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_with_line)
