@@ -67,8 +67,9 @@ def test_command_table_matches_the_commands(name):
     command = getattr(importlib.import_module(entry.module), entry.attr)
     assert isinstance(command, click.Command)
     assert command.name == name
-    shown = entry.short_help.removesuffix("…")
-    assert " ".join((command.help or "").split()).startswith(shown)
+    # the listing's line starts like the command's own help (words, not the whole line, so a
+    # reworded detail does not need an edit here)
+    assert entry.short_help.split()[:5] == (command.help or "").split()[:5]
 
 
 def test_lazy_package_attributes():

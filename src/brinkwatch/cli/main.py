@@ -18,8 +18,8 @@ from brinkwatch.errors import BrinkwatchError
 
 
 class Entry(NamedTuple):
-    """Where a command lives, and its one-line help for `brinkwatch --help` (kept equal to the
-    command's own short help by tests/test_startup.py)."""
+    """Where a command lives, and its one-line help for `brinkwatch --help` (it starts like the
+    command's own help: tests/test_startup.py)."""
 
     module: str
     attr: str
@@ -58,12 +58,12 @@ COMMANDS: dict[str, Entry] = {
     "dyad": Entry(
         "brinkwatch.cli.monitor",
         "dyad_command",
-        "The series of country pair A–B (ISO codes, e.g. CHN PHL): cooperation, conflict, the…",
+        "The series of country pair A–B: cooperation, conflict, tension index, alerts.",
     ),
     "alerts": Entry(
         "brinkwatch.cli.monitor",
         "alerts_command",
-        "Run the monitor over the stored events, store its alerts (an ongoing alert is…",
+        "Run the monitor over the stored events, store its alerts and show them.",
     ),
     "top-dyads": Entry(
         "brinkwatch.cli.monitor",
