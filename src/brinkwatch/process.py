@@ -33,7 +33,9 @@ ARTICLE_COMPONENTS: tuple[tuple[str, str], ...] = (
     ("brinkwatch.nlp.actors", "brinkwatch_actors"),
     ("brinkwatch.nlp.dates", "brinkwatch_dates"),
     ("brinkwatch.nlp.quotes", "brinkwatch_quotes"),
+    ("brinkwatch.nlp.places.component", "brinkwatch_places"),
     ("brinkwatch.coding.coder", "brinkwatch_events"),
+    ("brinkwatch.coding.location", "brinkwatch_locations"),
 )
 
 Record = Article | Failure
@@ -110,7 +112,7 @@ class Coder:
 
 def _article_text(document: Document) -> ArticleText:
     # the dateline is blanked, not cut, so offsets into the parsed text are the article's
-    return ArticleText(dateline_mask(document.text), document.published)
+    return ArticleText(dateline_mask(document.text), document.published, document.dateline)
 
 
 @functools.cache

@@ -25,6 +25,33 @@ class Span:
 
 
 @dataclass(frozen=True, slots=True)
+class Location:
+    """Where something happened or where an actor is: a place named in the text, resolved in the
+    offline gazetteer (docs/places.md).
+
+    `kind` is country | region | city | sea | strait | island | area | landmark; `country` an ISO
+    3166-1 alpha-3 code (empty for international waters); `region` the first-level region's name
+    and `adm1` its GDELT-style code (FIPS 10-4 country + admin1 code: "UP05", "USTX"); `geonameid`
+    the GeoNames id ("bw…" for brinkwatch's own places); `source` the rule that chose it: trigger
+    (a locative modifier of the event's trigger), sentence, dateline, or actor.
+    """
+
+    text: str
+    start: int | None
+    end: int | None
+    name: str
+    kind: str
+    country: str | None
+    region: str | None
+    lat: float
+    lon: float
+    geonameid: str | None
+    source: str
+    adm1: str | None = None
+    full_name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Actor:
     """Who acts or speaks: a mention in the text resolved to CAMEO codes.
 
@@ -42,6 +69,7 @@ class Actor:
     sector: str | None = None
     role: str | None = None
     entity: str | None = None
+    location: Location | None = None  # where the text places this actor ("protesters in Kyiv")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +114,7 @@ class Event:
     negated: bool = False
     reported_by: Actor | None = None
     pattern: str | None = None
+    location: Location | None = None  # where it happened (coding/location.py)
 
 
 @dataclass(frozen=True, slots=True)

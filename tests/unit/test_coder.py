@@ -32,7 +32,11 @@ def first(events: list[Event], root: str | None = None) -> Event:
 
 
 def test_component_is_registered_last() -> None:
-    assert ARTICLE_COMPONENTS[-1] == ("brinkwatch.coding.coder", "brinkwatch_events")
+    # only the event locator (coding/location.py) follows: it reads the coded events
+    assert ARTICLE_COMPONENTS[-2:] == (
+        ("brinkwatch.coding.coder", "brinkwatch_events"),
+        ("brinkwatch.coding.location", "brinkwatch_locations"),
+    )
 
 
 @pytest.mark.parametrize(

@@ -23,7 +23,15 @@ from brinkwatch.errors import ModelNotFoundError
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 
 # Per-article values set on the joined Doc, read by article components and by process.py.
-for _name in ("bw_published", "bw_actors", "bw_events", "bw_quotes", "bw_dates", "bw_errors"):
+for _name in (
+    "bw_published",
+    "bw_dateline",
+    "bw_actors",
+    "bw_events",
+    "bw_quotes",
+    "bw_dates",
+    "bw_errors",
+):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -34,6 +42,7 @@ class ArticleText:
 
     text: str
     published: date | None = None
+    dateline: str | None = None  # "KYIV": where the article was filed, for event locations
 
 
 @functools.cache
@@ -112,6 +121,7 @@ class ArticleParser:
         """Join paragraph Docs and run the article-level components on the whole article."""
         doc = Doc.from_docs(parts, ensure_whitespace=False)
         doc._.bw_published = article.published
+        doc._.bw_dateline = article.dateline
         for name in self.article_components:
             doc = self.nlp.get_pipe(name)(doc)
         return doc

@@ -1,0 +1,1 @@
+"""Built knowledge: the actor knowledge base and the gazetteer of places (loaders and lookups)."""
