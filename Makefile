@@ -25,6 +25,8 @@ demo: $(STAMP)
 	$(BIN)/brinkwatch alerts --db out/demo.db
 	$(BIN)/brinkwatch export --db out/demo.db --format gdelt -o out/demo-events.gdelt.tsv
 	@echo; echo "Stored in out/demo.db; GDELT 2.0 export in out/demo-events.gdelt.tsv"
+	@echo; echo "See it in your browser: run  brinkwatch serve --db out/demo.db  (with $(BIN)/ on your PATH,"
+	@echo "or $(BIN)/brinkwatch), then open http://127.0.0.1:8000/"
 
 ## test: lint, type-check and run the whole test suite (with the accuracy gate)
 test: $(STAMP) lint typecheck

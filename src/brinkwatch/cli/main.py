@@ -70,6 +70,11 @@ COMMANDS: dict[str, Entry] = {
         "top_dyads_command",
         "Country pairs ranked by weighted conflict (or cooperation, events) over the range.",
     ),
+    "serve": Entry(
+        "brinkwatch.cli.serve",
+        "serve_command",
+        "Serve the dashboard and the JSON API (docs at /api/docs) for a store.",
+    ),
 }
 
 

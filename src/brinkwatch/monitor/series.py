@@ -118,6 +118,16 @@ def aggregate(rows: pd.DataFrame, periods: pd.DatetimeIndex, freq: str) -> pd.Da
     return _derive(out.astype({c: np.float64 for c in SUMMED[1:]}))
 
 
+def series_from_sums(sums: pd.DataFrame, periods: pd.DatetimeIndex, freq: str) -> pd.DataFrame:
+    """The series of `aggregate`, from per-day sums already made (`SUMMED` columns indexed by
+    day, e.g. summed by the database): regrouped per period, quiet periods zero, ratios derived."""
+    inside = sums[(sums.index >= periods[0]) & (sums.index < _range_end(periods, freq))]
+    grouped = inside[SUMMED].groupby(period_index(inside.index, freq)).sum()
+    out = grouped.reindex(periods, fill_value=0)
+    out.index.name = "period"
+    return _derive(out.astype({c: np.float64 for c in SUMMED[1:]}))
+
+
 def _range_end(periods: pd.DatetimeIndex, freq: str) -> pd.Timestamp:
     return periods[-1] + pd.Timedelta(days=7 if freq == "week" else 1)
 

@@ -182,6 +182,10 @@ def _evidence(engine: Engine, cluster_ids: Sequence[int]) -> dict[int, list[Evid
     return found
 
 
+# Public name for other read modules (store/event_pages.py): evidence of clusters by id.
+evidence_for = _evidence
+
+
 def find_events(
     engine: Engine, filt: EventFilter | None = None, *, with_evidence: bool = True
 ) -> list[StoredEvent]:

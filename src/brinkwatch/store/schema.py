@@ -122,6 +122,19 @@ event_clusters = Table(
     Index("ix_clusters_sqldate", "sqldate"),
     Index("ix_clusters_root_date", "cameo_root", "sqldate"),
     Index("ix_clusters_quad_date", "quad_class", "sqldate"),
+    # migration 0003: one pair's days summed from the index alone (the dyad page)
+    Index(
+        "ix_clusters_dyad_cover",
+        "source_country",
+        "target_country",
+        "sqldate",
+        "negated",
+        "date_granularity",
+        "quad_class",
+        "goldstein",
+        "num_articles",
+        "num_mentions",
+    ),
 )
 
 events = Table(

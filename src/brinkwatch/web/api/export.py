@@ -1,0 +1,139 @@
+"""GET /api/v1/export: the stored events as GDELT, PLOVER, CSV, JSONL or Parquet, streamed a
+chunk at a time (the response starts before the last event is read; memory stays one chunk)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterator
+from typing import Annotated, Any, Literal
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import StreamingResponse
+
+from brinkwatch.store.event_pages import EventQuery, iter_events
+from brinkwatch.store.exports import flat_row, gdelt_row, json_row, plover_record
+from brinkwatch.store.queries import StoredEvent
+from brinkwatch.web.api.filters import event_filters
+
+router = APIRouter()
+Format = Literal["gdelt", "plover", "csv", "jsonl", "parquet"]
+MEDIA = {
+    "gdelt": ("text/tab-separated-values; charset=utf-8", "tsv"),
+    "plover": ("application/json", "json"),
+    "csv": ("text/csv; charset=utf-8", "csv"),
+    "jsonl": ("application/x-ndjson", "jsonl"),
+    "parquet": ("application/vnd.apache.parquet", "parquet"),
+}
+Chunks = Iterator[list[StoredEvent]]
+
+
+def _gdelt(chunks: Chunks) -> Iterator[str]:
+    for chunk in chunks:
+        buffer = io.StringIO()
+        writer = csv.writer(
+            buffer, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\"
+        )
+        writer.writerows(gdelt_row(e) for e in chunk if not e.negated)
+        yield buffer.getvalue()
+
+
+def _csv(chunks: Chunks) -> Iterator[str]:
+    """The header first (also for no events), then one block of rows per chunk."""
+    names = parquet_schema().names
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=names, lineterminator="\n")
+    writer.writeheader()
+    for chunk in chunks:
+        writer.writerows(flat_row(e) for e in chunk)
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    yield buffer.getvalue()
+
+
+def _jsonl(chunks: Chunks) -> Iterator[str]:
+    for chunk in chunks:
+        yield "".join(json.dumps(json_row(e), ensure_ascii=False) + "\n" for e in chunk)
+
+
+def _plover(chunks: Chunks) -> Iterator[str]:
+    """A JSON array written element by element."""
+    yield "["
+    first = True
+    for chunk in chunks:
+        for event in chunk:
+            if event.plover_event:
+                yield ("\n" if first else ",\n") + json.dumps(
+                    plover_record(event), ensure_ascii=False
+                )
+                first = False
+    yield "\n]\n"
+
+
+class _Drain(io.RawIOBase):
+    """A write-only file whose bytes are taken out after each row group."""
+
+    def __init__(self) -> None:
+        self.parts: list[bytes] = []
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        self.parts.append(bytes(data))
+        return len(data)
+
+    def take(self) -> bytes:
+        out, self.parts = b"".join(self.parts), []
+        return out
+
+
+_INTS = {"id", "sqldate", "quad_class", "num_mentions", "num_sources", "num_articles"}
+
+
+def parquet_schema() -> pa.Schema:
+    """Fixed column types (a chunk whose column is all empty must not decide its type)."""
+    names = [f for f in StoredEvent.__slots__ if f != "evidence"]
+    names += ["evidence_count", "evidence_article", "evidence_text"]
+    types = {"goldstein": pa.float64(), "negated": pa.bool_(), "evidence_count": pa.int64()}
+    types.update(dict.fromkeys(_INTS, pa.int64()))
+    return pa.schema([(n, types.get(n, pa.string())) for n in names])
+
+
+def _parquet(chunks: Chunks) -> Iterator[bytes]:
+    """One Parquet row group per chunk, sent as soon as it is written."""
+    sink, schema = _Drain(), parquet_schema()
+    writer = pq.ParquetWriter(sink, schema)
+    for chunk in chunks:
+        writer.write_table(pa.Table.from_pylist([flat_row(e) for e in chunk], schema=schema))
+        yield sink.take()
+    writer.close()
+    yield sink.take()
+
+
+WRITERS: dict[str, Callable[[Chunks], Iterator[str] | Iterator[bytes]]] = {
+    "gdelt": _gdelt,
+    "csv": _csv,
+    "jsonl": _jsonl,
+    "plover": _plover,
+    "parquet": _parquet,
+}
+
+
+@router.get("/export", summary="Stored events in a standard format, streamed")
+def export_events(
+    request: Request,
+    filters: Annotated[EventQuery, Depends(event_filters)],
+    format: Format = "jsonl",
+) -> StreamingResponse:
+    media, suffix = MEDIA[format]
+    chunks = iter_events(request.app.state.engine, filters, with_evidence=format != "gdelt")
+    headers = {
+        "Content-Disposition": f'attachment; filename="brinkwatch-events.{suffix}"',
+        "Cache-Control": "no-store",
+    }
+    return StreamingResponse(WRITERS[format](chunks), media_type=media, headers=headers)
