@@ -20,6 +20,7 @@ from brinkwatch._version import __version__
 
 if TYPE_CHECKING:  # what type checkers and IDEs see; at run time __getattr__ loads these
     from brinkwatch.errors import BrinkwatchError
+    from brinkwatch.frames import read_gdelt
     from brinkwatch.process import code, code_many
     from brinkwatch.records import (
         Actor,
@@ -50,6 +51,7 @@ _LAZY = {
     "code": "brinkwatch.process",
     "code_many": "brinkwatch.process",
     "load_settings": "brinkwatch.settings",
+    "read_gdelt": "brinkwatch.frames",
 }
 
 __all__ = [
@@ -68,6 +70,7 @@ __all__ = [
     "code",
     "code_many",
     "load_settings",
+    "read_gdelt",
 ]
 
 

@@ -1,4 +1,4 @@
-"""`brinkwatch export`: stored events as GDELT 2.0 TSV, PLOVER JSON, CSV, JSONL or Parquet."""
+"""`brinkwatch export`: stored events as GDELT 2.0 TSV, PLOVER JSONL, CSV, JSONL or Parquet."""
 
 from __future__ import annotations
 
@@ -59,9 +59,10 @@ def export_command(
 ) -> None:
     """Write the stored, deduplicated events.
 
-    gdelt: GDELT 2.0's 61 event columns, tab-separated, no header (geography and tone empty).
-    plover: a JSON array of PLOVER records. csv, jsonl, parquet: one row per event with counts
-    and evidence.
+    gdelt: GDELT 2.0's 61 event columns, tab-separated, no header (geography and tone empty);
+    load it with brinkwatch.read_gdelt(path) to keep codes such as "057" as text.
+    plover: PLOVER records (the manual's Data Fields), one JSON object a line.
+    csv, jsonl, parquet: one row per event with counts, granularity and evidence.
     """
     from brinkwatch.store.db import open_existing
     from brinkwatch.store.exports import export

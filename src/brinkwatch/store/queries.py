@@ -53,6 +53,9 @@ class Evidence:
     start: int
     end: int
     trigger: str | None = None
+    title: str | None = None
+    source_text: str | None = None
+    target_text: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +64,7 @@ class StoredEvent:
 
     id: int
     date: str | None
+    date_granularity: str | None
     sqldate: int | None
     source_code: str | None
     source_name: str | None
@@ -167,6 +171,9 @@ def _evidence(engine: Engine, cluster_ids: Sequence[int]) -> dict[int, list[Evid
             evidence.c.start,
             evidence.c.end,
             trig.c.text.label("trigger"),
+            articles.c.title,
+            events.c.source_text,
+            events.c.target_text,
         )
         .select_from(events)
         .join(articles, articles.c.pk == events.c.article_pk)
@@ -194,6 +201,20 @@ def find_events(
         found = list(conn.execute(event_query(filt or EventFilter())))
     spans = _evidence(engine, [row.id for row in found]) if with_evidence else {}
     return [_build(StoredEvent, row, evidence=tuple(spans.get(row.id, ()))) for row in found]
+
+
+def lead_ends(engine: Engine, article_ids: set[str]) -> dict[str, int]:
+    """Where each article's lead (its first paragraph) ends, as an offset into its text."""
+    found: dict[str, int] = {}
+    ids = sorted(article_ids)
+    query = select(articles.c.id, articles.c.text)
+    with engine.connect() as conn:
+        for i in range(0, len(ids), 500):
+            for row in conn.execute(query.where(articles.c.id.in_(ids[i : i + 500]))):
+                text = row.text or ""
+                end = text.find("\n\n", len(text) - len(text.lstrip()))
+                found[row.id] = len(text) if end == -1 else end
+    return found
 
 
 def find_articles(

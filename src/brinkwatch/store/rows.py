@@ -7,6 +7,7 @@ from typing import Any
 
 from brinkwatch.records import Actor, Article, Document, Event, Failure, Quote, Span
 from brinkwatch.store.dedup import event_date, event_key, sqldate
+from brinkwatch.store.names import canonical_name
 
 Row = dict[str, Any]
 
@@ -75,7 +76,7 @@ def actor_row(actor: Actor, article_pk: int) -> Row:
 def _actor_cols(prefix: str, actor: Actor | None) -> Row:
     return {
         f"{prefix}_code": actor.code if actor else None,
-        f"{prefix}_name": (actor.name or actor.text) if actor else None,
+        f"{prefix}_name": canonical_name(actor),
         f"{prefix}_country": actor.country if actor else None,
         f"{prefix}_sector": actor.sector if actor else None,
     }
