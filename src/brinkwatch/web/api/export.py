@@ -15,7 +15,9 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import StreamingResponse
 
 from brinkwatch.store.event_pages import EventQuery, iter_events
-from brinkwatch.store.exports import flat_row, gdelt_row, json_row, plover_record
+from brinkwatch.store.exports import GLOBALEVENTID_BASE, flat_row, gdelt_row, json_row
+from brinkwatch.store.parquet import events_table
+from brinkwatch.store.plover import plover_record
 from brinkwatch.store.queries import StoredEvent
 from brinkwatch.web.api.filters import event_filters
 
@@ -23,7 +25,7 @@ router = APIRouter()
 Format = Literal["gdelt", "plover", "csv", "jsonl", "parquet"]
 MEDIA = {
     "gdelt": ("text/tab-separated-values; charset=utf-8", "tsv"),
-    "plover": ("application/json", "json"),
+    "plover": ("application/x-ndjson", "jsonl"),
     "csv": ("text/csv; charset=utf-8", "csv"),
     "jsonl": ("application/x-ndjson", "jsonl"),
     "parquet": ("application/vnd.apache.parquet", "parquet"),
@@ -48,7 +50,7 @@ def _csv(chunks: Chunks) -> Iterator[str]:
     writer = csv.DictWriter(buffer, fieldnames=names, lineterminator="\n")
     writer.writeheader()
     for chunk in chunks:
-        writer.writerows(flat_row(e) for e in chunk)
+        writer.writerows({**flat_row(e), "date_added": e.date_added.isoformat()} for e in chunk)
         yield buffer.getvalue()
         buffer.seek(0)
         buffer.truncate()
@@ -61,17 +63,10 @@ def _jsonl(chunks: Chunks) -> Iterator[str]:
 
 
 def _plover(chunks: Chunks) -> Iterator[str]:
-    """A JSON array written element by element."""
-    yield "["
-    first = True
+    """PLOVER records, one JSON object a line, as `brinkwatch export --format plover` writes."""
     for chunk in chunks:
-        for event in chunk:
-            if event.plover_event:
-                yield ("\n" if first else ",\n") + json.dumps(
-                    plover_record(event), ensure_ascii=False
-                )
-                first = False
-    yield "\n]\n"
+        records = (plover_record(e, GLOBALEVENTID_BASE + e.id) for e in chunk)
+        yield "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records if r)
 
 
 class _Drain(io.RawIOBase):
@@ -92,16 +87,15 @@ class _Drain(io.RawIOBase):
         return out
 
 
-_INTS = {"id", "sqldate", "quad_class", "num_mentions", "num_sources", "num_articles"}
+def _columns() -> list[str]:
+    names = [f for f in StoredEvent.__slots__ if f != "evidence"]
+    return [*names, "evidence_count", "evidence_article", "evidence_text"]
 
 
 def parquet_schema() -> pa.Schema:
-    """Fixed column types (a chunk whose column is all empty must not decide its type)."""
-    names = [f for f in StoredEvent.__slots__ if f != "evidence"]
-    names += ["evidence_count", "evidence_article", "evidence_text"]
-    types = {"goldstein": pa.float64(), "negated": pa.bool_(), "evidence_count": pa.int64()}
-    types.update(dict.fromkeys(_INTS, pa.int64()))
-    return pa.schema([(n, types.get(n, pa.string())) for n in names])
+    """Fixed column types, as the CLI's Parquet export has them (a chunk whose column is all
+    empty must not decide its type)."""
+    return events_table([], _columns()).schema
 
 
 def _parquet(chunks: Chunks) -> Iterator[bytes]:
@@ -109,7 +103,7 @@ def _parquet(chunks: Chunks) -> Iterator[bytes]:
     sink, schema = _Drain(), parquet_schema()
     writer = pq.ParquetWriter(sink, schema)
     for chunk in chunks:
-        writer.write_table(pa.Table.from_pylist([flat_row(e) for e in chunk], schema=schema))
+        writer.write_table(events_table([flat_row(e) for e in chunk], _columns()))
         yield sink.take()
     writer.close()
     yield sink.take()
