@@ -71,6 +71,12 @@ class AnalysisError(BrinkwatchError):
     code = "analysis_failed"
 
 
+class ArticleTimeoutError(AnalysisError):
+    """An article ran past its time budget (`article_timeout_s`); the batch goes on."""
+
+    code = "timeout"
+
+
 class ConfigError(BrinkwatchError):
     """Settings are invalid; raised once, at start-up."""
 

@@ -17,6 +17,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from brinkwatch._version import __version__
+from brinkwatch.budget import sentence_note, time_budget, truncate
 from brinkwatch.datafiles import lexicon_versions
 from brinkwatch.errors import AnalysisError, BrinkwatchError, InputError
 from brinkwatch.ingest import read_inputs
@@ -59,7 +60,9 @@ class Coder:
             components,
             batch_size=max(settings.batch_size * 4, 32),
             max_paragraph_chars=settings.max_paragraph_chars,
+            max_sentence_chars=settings.max_sentence_chars,
         )
+        self._enabled = tuple(self.nlp.pipe_names)
         self.info = CoderInfo(
             name="brinkwatch",
             version=__version__,
@@ -67,7 +70,7 @@ class Coder:
             lexicons=lexicon_versions(),
         )
 
-    def article(self, document: Document, doc: Doc) -> Article:
+    def article(self, document: Document, doc: Doc, notes: tuple[ErrorInfo, ...] = ()) -> Article:
         if len(doc.text) != len(document.text) or doc.text != dateline_mask(document.text):
             raise AnalysisError("parsed text differs from the input text; offsets would be wrong")
         return Article(
@@ -82,29 +85,43 @@ class Coder:
             events=tuple(doc._.bw_events or ()),
             quotes=tuple(doc._.bw_quotes or ()),
             actors=tuple(doc._.bw_actors or ()),
-            errors=tuple(doc._.bw_errors or ()),
+            errors=(*notes, *(doc._.bw_errors or ())),
             origin=document.origin,
         )
 
     def _one(self, document: Document, parts: list[Doc] | None) -> Record:
-        """Finish one article; any failure becomes that article's failure record."""
+        """Finish one article within its time budget; any failure becomes its failure record."""
+        document, notes = truncate(document, self.settings.max_article_chars)
         text = _article_text(document)
+        notes += sentence_note(self.parser.chunks(text.text)[1], self.settings.max_sentence_chars)
         try:
-            parts = parts if parts is not None else self.parser.parse_paragraphs([text])[0]
-            return self.article(document, self.parser.finish(parts, text))
+            with time_budget(self.settings.article_timeout_s):
+                parts = parts if parts is not None else self.parser.parse_paragraphs([text])[0]
+                return self.article(document, self.parser.finish(parts, text), notes)
         except BrinkwatchError as exc:
             return Failure(document.id, ErrorInfo(exc.code, exc.full_message), document.origin)
         except Exception as exc:  # a bug on one article must not end the batch
             message = f"{type(exc).__name__}: {exc}"
             return Failure(document.id, ErrorInfo(AnalysisError.code, message), document.origin)
+        finally:
+            self._restore_pipes()
+
+    def _restore_pipes(self) -> None:
+        """Re-enable components that an interrupted `select_pipes` left disabled."""
+        for name in self._enabled:
+            if name in self.nlp.disabled:
+                self.nlp.enable_pipe(name)
 
     def code_batch(self, batch: Sequence[Document | Failure]) -> list[Record]:
         """Code a batch; failures pass through in place so output order matches input order."""
         documents = [item for item in batch if isinstance(item, Document)]
-        texts = [_article_text(d) for d in documents]
-        try:
-            grouped: Sequence[list[Doc] | None] = self.parser.parse_paragraphs(texts)
+        limit = self.settings.max_article_chars
+        texts = [_article_text(truncate(d, limit)[0]) for d in documents]
+        try:  # the whole batch gets the budget of all its articles
+            with time_budget(self.settings.article_timeout_s * len(documents)):
+                grouped: Sequence[list[Doc] | None] = self.parser.parse_paragraphs(texts)
         except Exception:  # one bad article spoilt the batch: redo each on its own
+            self._restore_pipes()
             grouped = [None] * len(documents)
         coded = iter([self._one(d, parts) for d, parts in zip(documents, grouped, strict=True)])
         return [item if isinstance(item, Failure) else next(coded) for item in batch]

@@ -38,6 +38,23 @@ class Settings(BaseModel):
     max_paragraph_chars: int = Field(
         50_000, ge=1_000, description="Longer paragraphs are cut at whitespace before spaCy."
     )
+    max_article_chars: int = Field(
+        100_000,
+        ge=1_000,
+        description="Longer articles are coded up to here only (a `truncated` note in `errors`).",
+    )
+    max_sentence_chars: int = Field(
+        2_000,
+        ge=200,
+        description="A stretch this long without a sentence end is cut before spaCy "
+        "(a `sentence_split` note in `errors`).",
+    )
+    article_timeout_s: float = Field(
+        60.0,
+        ge=0,
+        description="Seconds one article may take to code before it becomes a `timeout` "
+        "failure; 0 turns the budget off.",
+    )
     db: str = Field("sqlite:///brinkwatch.db", description="Database URL for stored runs.")
     monitor: MonitorParams = Field(
         default_factory=MonitorParams,

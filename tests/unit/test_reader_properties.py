@@ -1,6 +1,7 @@
 """Properties of the readers on untrusted input: they never raise, never drop an input."""
 
 import io
+import os
 import tempfile
 from pathlib import Path
 
@@ -9,7 +10,7 @@ from hypothesis import strategies as st
 
 from brinkwatch.ingest.jsonl import read_jsonl_lines
 from brinkwatch.ingest.markdown import parse_markdown, strip_inline
-from brinkwatch.ingest.readers import read_file
+from brinkwatch.ingest.readers import read_file, read_path
 from brinkwatch.nlp.pipeline import paragraphs
 from brinkwatch.records import Document, Failure
 
@@ -63,3 +64,52 @@ def test_long_paragraph_is_cut_below_the_limit():
     text = ("word " * 1000).strip()
     chunks = paragraphs(text, max_chars=1000)
     assert "".join(chunks) == text and max(map(len, chunks)) <= 1000 and len(chunks) > 4
+
+
+ODD = st.sampled_from(["\ud800", "\udc80", "\x00", "\x1b", "\u2028", "\ufeff", "\U0010ffff"])
+ANY_TEXT = st.text(alphabet=st.one_of(st.characters(), ODD), max_size=300)
+
+
+def _writable(record: Document | Failure) -> None:
+    import json
+
+    json.dumps(record.to_dict() if isinstance(record, Failure) else record.text).encode("utf-8")
+    json.dumps(record.origin.path if record.origin else "", ensure_ascii=False).encode("utf-8")
+    if isinstance(record, Document):
+        record.text.encode("utf-8")  # strict: no lone surrogate survives a reader
+
+
+@FAST
+@given(text=ANY_TEXT)
+def test_any_str_in_a_jsonl_line_gives_one_writable_record(text):
+    import json
+
+    line = json.dumps({"text": text, "title": text, "id": text}).encode("ascii") + b"\n"
+    [record] = list(read_jsonl_lines(io.BytesIO(line), name="s", max_bytes=10_000))
+    _writable(record)
+
+
+@FAST
+@given(text=ANY_TEXT, suffix=st.sampled_from([".txt", ".md", ".html"]))
+def test_any_str_in_a_file_gives_one_writable_record(text, suffix):
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"input{suffix}"
+        path.write_bytes(text.encode("utf-8", "surrogatepass"))
+        out = list(read_file(path, max_bytes=10_000))
+    assert len(out) == 1
+    _writable(out[0])
+
+
+@FAST
+@given(name=st.binary(min_size=1, max_size=40))
+def test_any_file_name_gives_one_writable_record(name):
+    name = name.replace(b"/", b"_").replace(b"\x00", b"_")
+    if name in (b".", b".."):
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.fsencode(tmp) + b"/" + name
+        with open(path, "wb") as handle:
+            handle.write(b"Envoys met on Monday.")
+        out = list(read_path(Path(os.fsdecode(path))))
+    assert len(out) == 1
+    _writable(out[0])

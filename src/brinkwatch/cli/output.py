@@ -13,6 +13,7 @@ from typing import IO, Any
 from tqdm import tqdm
 
 from brinkwatch.records import Article, Failure
+from brinkwatch.textsafe import clean_text
 
 Record = Article | Failure
 
@@ -48,11 +49,13 @@ class RecordWriter:
 
     def write(self, record: Record) -> None:
         if self.fmt == "table":
-            self.handle.write(table_row(record) + "\n")
+            line = table_row(record) + "\n"
         else:
             text = json.dumps(record.to_dict(), ensure_ascii=False)
             sep = ("," if self.count else "") + "\n" if self.fmt == "json" else ""
-            self.handle.write(sep + text + ("" if self.fmt == "json" else "\n"))
+            line = sep + text + ("" if self.fmt == "json" else "\n")
+        # readers already clean texts; this keeps any stray surrogate from ending the run
+        self.handle.write(clean_text(line))
         self.count += 1
 
     def __exit__(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 
 from brinkwatch.errors import BadHTMLError
@@ -10,6 +11,18 @@ from brinkwatch.ingest.metadata import parse_date_line
 
 # trafilatura logs every page it cannot parse; a failure record already says so.
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+
+
+# libxml2 checks each attribute against all earlier ones of its tag, so a tag with tens of
+# thousands of attributes costs minutes. No article needs a tag this long: it keeps its name
+# and loses its attributes. The span stops at the next `<` or `>`, so the search is linear.
+_MAX_TAG_CHARS = 4_000
+_LONG_TAG = re.compile(rf"<(/?[A-Za-z][A-Za-z0-9:-]{{0,40}})[^<>]{{{_MAX_TAG_CHARS},}}+>")
+
+
+def tame_tags(html: str) -> str:
+    """`html` with every over-long tag cut down to its name."""
+    return _LONG_TAG.sub(r"<\1>", html)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +57,7 @@ def parse_html(html: str) -> HtmlArticle:
     import trafilatura  # here, not at the top: ~0.2 s of imports that text inputs never need
 
     try:
-        doc = trafilatura.bare_extraction(html, with_metadata=True, include_tables=False)
+        doc = trafilatura.bare_extraction(tame_tags(html), with_metadata=True, include_tables=False)
     except Exception as exc:  # trafilatura/lxml raise many types on broken markup
         raise BadHTMLError(f"HTML could not be parsed: {exc}") from exc
     text = getattr(doc, "text", None) if doc is not None else None

@@ -13,21 +13,23 @@ from datetime import date
 
 from brinkwatch.ingest.metadata import parse_date_line
 
+# Every pattern here runs on untrusted text, so each must stay linear in its input: spans that
+# could run on stop at the next opening delimiter (a link text never holds `[`, a URL never `[`
+# or `]`), quantifiers that must not give back are possessive, and emphasis is not a regex at all
+# (a lazy `(.+?)` between markers rescans the rest of the text from every unmatched marker).
+# tests/unit/test_linear_inputs.py checks both the shapes and the work done on hostile inputs.
 _BLANK = re.compile(r"\n[ \t]*\n+")
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)")
-_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
-_REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+.*$", re.MULTILINE)
-_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>")
-_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", re.DOTALL)
-_EM_STAR = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])", re.DOTALL)
-_EM_UNDER = re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])", re.DOTALL)
-_STRIKE = re.compile(r"~~(.+?)~~", re.DOTALL)
-_CODE = re.compile(r"`+([^`]+)`+")
+_URL_PART = r"\((?:[^()\[\]]|\([^()\[\]]*+\))*+\)"
+_IMAGE = re.compile(r"!\[[^\[\]]*+\]" + _URL_PART)
+_LINK = re.compile(r"\[([^\[\]]++)\]" + _URL_PART)
+_REF_LINK = re.compile(r"\[([^\[\]]++)\]\[[^\[\]]*+\]")
+_REF_DEF = re.compile(r"^[ \t]{0,3}\[[^\[\]\n]++\]:[ \t]++\S.*$", re.MULTILINE)
+_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]++)>")
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*+(?:\s[^<>]*+)?/?>")
+_CODE = re.compile(r"(?<!`)`++([^`]++)`++")
+_DELIMITER_RUN = re.compile(r"\*++|_++|~~++")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])")
 _LINE_PREFIX = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d{1,3}[.)]\s+)")
-_HRULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 _ORIGINAL_URL = re.compile(r"^original\s+url\s*:\s*(.*)$", re.IGNORECASE | re.DOTALL)
 _BOLD_ONLY = re.compile(r"^(\*\*|__)(.+)\1$", re.DOTALL)
 
@@ -54,13 +56,33 @@ def strip_inline(text: str) -> str:
     text = _AUTOLINK.sub(r"\1", text)
     text = _HTML_TAG.sub("", text)
     text = _CODE.sub(r"\1", text)
-    for pattern in (_STRONG, _STRIKE):
-        text = pattern.sub(lambda m: m.group(m.lastindex or 1), text)
-    text = _EM_STAR.sub(r"\1", text)
-    text = _EM_UNDER.sub(r"\1", text)
+    text = _strip_emphasis(text)
     return "".join(
         chr(ord(c) - _PROTECT) if _PROTECT <= ord(c) < _PROTECT + 128 else c for c in text
     )
+
+
+def _opens(before: str, after: str) -> bool:
+    """CommonMark's left-flanking run: a word (or punctuation after a space) follows it."""
+    if after.isspace():
+        return False
+    return after.isalnum() or before.isspace() or not before.isalnum()
+
+
+def _strip_emphasis(text: str) -> str:
+    """Drop runs of `*`, `_` and `~~` that open or close emphasis, in one pass.
+
+    A run flanked on one side only is a marker ("*Saturday*", "__strong__"); one with words on
+    both sides ("snake_case") or spaces on both ("2 * 3") is text. Unlike pairing markers with a
+    regex, this reads each character once whatever the input."""
+
+    def replace(match: re.Match[str]) -> str:
+        start, end = match.span()
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        return "" if _opens(before, after) != _opens(after, before) else match.group()
+
+    return _DELIMITER_RUN.sub(replace, text)
 
 
 def block_to_text(block: str) -> str:
@@ -71,7 +93,15 @@ def block_to_text(block: str) -> str:
 
 def split_blocks(text: str) -> list[str]:
     text = _REF_DEF.sub("", text)
-    return [b.strip("\n") for b in _BLANK.split(text) if b.strip() and not _HRULE.match(b)]
+    return [b.strip("\n") for b in _BLANK.split(text) if b.strip() and not _is_rule(b)]
+
+
+def _is_rule(block: str) -> bool:
+    """A thematic break ("---", "* * *"); not a regex, whose repeated group is quadratic here."""
+    if len(block) - len(block.lstrip()) > 3:
+        return False
+    marks = "".join(block.split())
+    return len(marks) >= 3 and marks[0] in "-*_" and marks == marks[0] * len(marks)
 
 
 def _squash(text: str) -> str:

@@ -13,6 +13,7 @@ from brinkwatch.errors import (
     TooLargeInputError,
     UndecodableInputError,
 )
+from brinkwatch.textsafe import clean_text
 
 # The shapes a byline date takes; they gate dateparser, which would read "May" or "Tuesday" alone
 # as a date and so mistake a first paragraph for a date line.
@@ -22,7 +23,7 @@ _DMY = re.compile(r"^(?P<d>\d{1,2})\s+(?P<m>[A-Za-z]{3,9})\.?,?\s+(?P<y>\d{4})$"
 
 def content_id(text: str) -> str:
     """Stable id for an article without one: a hash of its analysed text."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def check_size(size: int, *, max_bytes: int) -> None:
@@ -45,7 +46,7 @@ def decode_bytes(data: bytes, *, max_bytes: int) -> str:
             f"input is not valid UTF-8 (byte {exc.start}: {data[exc.start : exc.start + 1]!r})",
             hint="re-encode the file as UTF-8",
         ) from exc
-    return check_text(text)
+    return check_text(clean_text(text))
 
 
 def check_text(text: str) -> str:

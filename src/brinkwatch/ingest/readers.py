@@ -6,6 +6,8 @@ nothing raises past here for bad input, so a batch always goes on.
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -27,6 +29,7 @@ from brinkwatch.ingest.metadata import (
     parse_date_line,
 )
 from brinkwatch.records import Document, ErrorInfo, Failure, Origin
+from brinkwatch.textsafe import clean_text, display_path
 
 DEFAULT_MAX_BYTES = 2_000_000
 TEXT_SUFFIXES = {".txt", ".text"}
@@ -85,37 +88,67 @@ def _failure(fid: str, exc: InputError, origin: Origin) -> Failure:
     return Failure(id=fid, error=ErrorInfo(exc.code, exc.full_message), origin=origin)
 
 
+def _regular_file(path: Path) -> int:
+    """The size of `path`, refusing what reading would block on or never finish (pipes, devices)."""
+    info = path.stat()  # follows links; a link loop raises OSError here
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+        raise UnreadableInputError(f"{kind}: {display_path(path)}", hint="pass article files")
+    return info.st_size
+
+
+def _read_bounded(path: Path, max_bytes: int) -> bytes:
+    check_size(_regular_file(path), max_bytes=max_bytes)
+    with path.open("rb") as handle:
+        return handle.read(max_bytes + 1)  # a file that grew meanwhile is still refused
+
+
 def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | Failure]:
     """One file: a JSONL file yields one record per line, any other file one record."""
     suffix = path.suffix.lower()
-    origin = Origin(path=str(path))
+    name = display_path(path)
+    origin = Origin(path=name)
     if suffix in JSONL_SUFFIXES:
         try:
+            _regular_file(path)
             with path.open("rb") as handle:
-                yield from read_jsonl_lines(handle, name=str(path), max_bytes=max_bytes)
+                yield from read_jsonl_lines(handle, name=name, max_bytes=max_bytes)
+        except InputError as exc:
+            yield _failure(name, exc, origin)
         except OSError as exc:
-            yield _failure(str(path), UnreadableInputError(f"cannot read file: {exc}"), origin)
+            yield _failure(name, UnreadableInputError(f"cannot read file: {_reason(exc)}"), origin)
         return
     try:
         parser = _FILE_PARSERS.get(suffix)
         if parser is None:
             raise UnsupportedFormatError(
-                f"unsupported file type {suffix or '(none)'!r}",
+                f"unsupported file type {clean_text(suffix) or '(none)'!r}",
                 hint="use .txt, .md, .html or .jsonl",
             )
-        check_size(path.stat().st_size, max_bytes=max_bytes)
-        yield parser(decode_bytes(path.read_bytes(), max_bytes=max_bytes), origin)
+        yield parser(decode_bytes(_read_bounded(path, max_bytes), max_bytes=max_bytes), origin)
     except InputError as exc:
-        yield _failure(str(path), exc, origin)
+        yield _failure(name, exc, origin)
     except OSError as exc:
-        yield _failure(str(path), UnreadableInputError(f"cannot read file: {exc}"), origin)
+        yield _failure(name, UnreadableInputError(f"cannot read file: {_reason(exc)}"), origin)
+    except (RecursionError, ValueError, TypeError, LookupError) as exc:  # a parser's own bug
+        yield _failure(name, InputError(f"input could not be parsed: {type(exc).__name__}"), origin)
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or type(exc).__name__
 
 
 def _folder_files(folder: Path) -> Iterator[Path]:
-    """Files under a folder in a stable order; hidden files and folders are skipped."""
-    for path in sorted(folder.rglob("*")):
-        if path.is_file() and not any(p.startswith(".") for p in path.relative_to(folder).parts):
-            yield path
+    """Entries under a folder in a stable order, hidden ones skipped. Links to folders are given
+    (they become failures) but never followed, so a link loop cannot make the walk endless."""
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        here = Path(root)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        linked = [d for d in dirs if (here / d).is_symlink()]
+        dirs[:] = [d for d in dirs if d not in linked]
+        for entry in sorted([*files, *linked]):
+            if not entry.startswith("."):
+                yield here / entry
 
 
 def read_path(
@@ -127,11 +160,12 @@ def read_path(
     if path.is_dir():
         for file in _folder_files(path):
             yield from read_file(file, max_bytes=max_bytes)
-    elif path.exists():
+    elif path.exists() or path.is_symlink():
         yield from read_file(path, max_bytes=max_bytes)
     else:
-        err = UnreadableInputError(f"no such file or folder: {path}", hint="check the path")
-        yield _failure(str(path), err, Origin(path=str(path)))
+        name = display_path(path)
+        err = UnreadableInputError(f"no such file or folder: {name}", hint="check the path")
+        yield _failure(name, err, Origin(path=name))
 
 
 def read_stream(
@@ -161,7 +195,15 @@ def read_inputs(
         else:
             records = read_path(item, max_bytes=max_bytes)
         for record in records:
-            yield with_dateline(fill(record)) if isinstance(record, Document) else record
+            yield _with_metadata(record, fill) if isinstance(record, Document) else record
+
+
+def _with_metadata(document: Document, fill: MetadataDefaults) -> Document | Failure:
+    try:
+        return with_dateline(fill(document))
+    except Exception as exc:  # dateparser on a hostile first line: lose the article, not the run
+        error = InputError(f"metadata could not be read: {type(exc).__name__}")
+        return _failure(document.id, error, document.origin or Origin())
 
 
 @dataclass(frozen=True, slots=True)

@@ -64,28 +64,89 @@ def model_label(nlp: Language) -> str:
     return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'model')}-{nlp.meta.get('version', '0')}"
 
 
+# Where a sentence may end: terminal punctuation (closing quotes and brackets after it) before a
+# space, or a line break. Bounded pieces only, so finding them is linear in the text.
+_SENTENCE_END = re.compile(r"[.!?\u2026\u3002][\"'\u201d\u2019\u00bb)\]]{0,3}(?=\s)|\n")
+# Paragraph pieces handed to one `nlp.pipe` call at most: spaCy's memory grows with the tokens of
+# a batch, and a batch of long paragraphs (emoji are a token each) took gigabytes.
+_PIPE_CHARS = 50_000
+
+
+def segment(
+    text: str, max_chars: int = 50_000, max_sentence_chars: int | None = None
+) -> tuple[list[str], int]:
+    """Chunks of `text` for the parser, and how many over-long sentences were cut.
+
+    Chunks end after blank lines; a stretch with no sentence end for over `max_sentence_chars`
+    is cut at whitespace (the parser's work and memory grow faster than linearly with a
+    sentence's length), and a paragraph over `max_chars` is cut too. Joined, the chunks are
+    exactly `text`, so offsets hold."""
+    chunks: list[str] = []
+    cuts = 0
+    start = 0
+    for match in [*_PARAGRAPH_BREAK.finditer(text), None]:
+        end = match.end() if match else len(text)
+        if end > start:
+            pieces, n = _cut_sentences(text[start:end], max_sentence_chars)
+            cuts += n
+            for piece in pieces:
+                chunks.extend(_cut_long(piece, max_chars))
+        start = end
+    return chunks, cuts
+
+
 def paragraphs(text: str, max_chars: int = 50_000) -> list[str]:
     """Chunks of `text` split after blank lines; their concatenation is exactly `text`."""
-    chunks: list[str] = []
-    start = 0
-    for match in _PARAGRAPH_BREAK.finditer(text):
-        chunks.extend(_cut_long(text[start : match.end()], max_chars))
-        start = match.end()
-    if start < len(text):
-        chunks.extend(_cut_long(text[start:], max_chars))
-    return chunks
+    return segment(text, max_chars)[0]
+
+
+def _cut_at(text: str, low: int, high: int) -> int:
+    """Where to cut `text` at or before `high`: after the last space in [low, high), else hard."""
+    cut = max(text.rfind(" ", low, high), text.rfind("\t", low, high))
+    return high if cut == -1 else cut + 1
+
+
+def _cut_sentences(chunk: str, limit: int | None) -> tuple[list[str], int]:
+    """`chunk` cut inside every stretch without a sentence end longer than `limit`."""
+    if limit is None or len(chunk) <= limit:
+        return [chunk], 0
+    pieces: list[str] = []
+    start = sentence = cuts = 0
+    for end in [m.end() for m in _SENTENCE_END.finditer(chunk)] + [len(chunk)]:
+        while end - sentence > limit:
+            cut = _cut_at(chunk, sentence + limit // 2, sentence + limit)
+            pieces.append(chunk[start:cut])
+            start = sentence = cut
+            cuts += 1
+        sentence = end
+    pieces.append(chunk[start:])
+    return pieces, cuts
 
 
 def _cut_long(chunk: str, max_chars: int) -> list[str]:
-    """Cut an over-long paragraph at whitespace so spaCy's memory stays bounded."""
+    """Cut an over-long paragraph so spaCy's memory stays bounded: after a full stop if one is
+    near the limit, else at whitespace."""
     pieces: list[str] = []
     while len(chunk) > max_chars:
-        cut = chunk.rfind(" ", max_chars // 2, max_chars)
-        cut = max_chars if cut == -1 else cut + 1
+        cut = chunk.rfind(". ", max_chars // 2, max_chars - 1)
+        cut = _cut_at(chunk, max_chars // 2, max_chars) if cut == -1 else cut + 2
         pieces.append(chunk[:cut])
         chunk = chunk[cut:]
     pieces.append(chunk)
     return pieces
+
+
+def _pipe_groups(items: Iterable[tuple[str, int]]) -> Iterator[list[tuple[str, int]]]:
+    group: list[tuple[str, int]] = []
+    size = 0
+    for item in items:
+        if group and size + len(item[0]) > _PIPE_CHARS:
+            yield group
+            group, size = [], 0
+        group.append(item)
+        size += len(item[0])
+    if group:
+        yield group
 
 
 class ArticleParser:
@@ -98,23 +159,30 @@ class ArticleParser:
         *,
         batch_size: int = 64,
         max_paragraph_chars: int = 50_000,
+        max_sentence_chars: int | None = None,
     ) -> None:
         self.nlp = nlp
         self.article_components = [n for n in article_components if n in nlp.pipe_names]
         self.batch_size = batch_size
         self.max_paragraph_chars = max_paragraph_chars
+        self.max_sentence_chars = max_sentence_chars
+
+    def chunks(self, text: str) -> tuple[list[str], int]:
+        """The pieces the parser reads of `text`, and how many over-long sentences were cut."""
+        return segment(text, self.max_paragraph_chars, self.max_sentence_chars)
 
     def parse_paragraphs(self, articles: Sequence[ArticleText]) -> list[list[Doc]]:
         """spaCy's own components over every paragraph of every article, batched."""
         items = (
             (chunk, index)
             for index, article in enumerate(articles)
-            for chunk in paragraphs(article.text, self.max_paragraph_chars)
+            for chunk in self.chunks(article.text)[0]
         )
         grouped: list[list[Doc]] = [[] for _ in articles]
         with self.nlp.select_pipes(disable=self.article_components):
-            for doc, index in self.nlp.pipe(items, as_tuples=True, batch_size=self.batch_size):
-                grouped[index].append(doc)
+            for group in _pipe_groups(items):
+                for doc, index in self.nlp.pipe(group, as_tuples=True, batch_size=len(group)):
+                    grouped[index].append(doc)
         return grouped
 
     def finish(self, parts: list[Doc], article: ArticleText) -> Doc:

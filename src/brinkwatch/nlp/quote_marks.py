@@ -17,7 +17,6 @@ _MARK = re.compile(r"''|``|[\"“”«»„]")
 _OPENING = frozenset({"“", "«", "„", "``"})
 _CLOSING = frozenset({"”", "»"})
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-_PARAGRAPH_END = re.compile(r"\n[ \t]*\n\s*\Z")
 _OPEN_BEFORE = frozenset(" \t\n([{—–-/")
 _CLOSE_AFTER = frozenset(" \t\n.,;:!?)]}—–-")
 
@@ -73,7 +72,8 @@ def _direction(text: str, match: re.Match[str], inside: bool) -> str:
 def _paragraph_start(text: str, position: int) -> bool:
     """Whether only a paragraph break (or the article's start) and blanks precede `position`."""
     before = text[max(0, position - 80) : position]
-    return bool(_PARAGRAPH_END.search(before)) or (position <= 80 and not before.strip())
+    blanks = before[len(before.rstrip()) :]  # a break followed by blanks lies within them
+    return bool(_PARAGRAPH_BREAK.search(blanks)) or (position <= 80 and not before.strip())
 
 
 def _breaks_between(text: str, start: int, end: int) -> int:
