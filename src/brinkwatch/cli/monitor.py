@@ -17,7 +17,6 @@ import pandas as pd
 
 from brinkwatch.cli.validate import country_option, output_path
 from brinkwatch.monitor.alerts import KINDS, alert_to_dict, detect
-from brinkwatch.monitor.delivery import notify, post
 from brinkwatch.monitor.escalation import tension_frame
 from brinkwatch.monitor.params import MonitorParams
 from brinkwatch.monitor.series import dyad_series, events_frame, top_dyads
@@ -178,6 +177,12 @@ def render_alerts(alerts: Sequence[Alert]) -> str:
 )
 @click.option("--notify", "command", help="Run CMD with each new or updated alert's JSON on stdin.")
 @click.option("--webhook", help="POST each new or updated alert's JSON to this URL.")
+@click.option(
+    "--redeliver",
+    is_flag=True,
+    help="Retry every undelivered alert now, whatever its backoff (all stored channels, or "
+    "those of --notify/--webhook).",
+)
 @click.option("--json", "as_json", is_flag=True, help="One alert JSON object per line.")
 def alerts_command(
     db: str | None,
@@ -188,12 +193,15 @@ def alerts_command(
     country: str | None,
     command: str | None,
     webhook: str | None,
+    redeliver: bool,
     as_json: bool,
 ) -> None:
     """Run the monitor over the stored events, store its alerts (an ongoing alert is updated,
     not repeated) and show those whose window ends on or after --since.
 
-    New and updated alerts are delivered to --notify and --webhook; unchanged ones are not.
+    New and updated alerts are delivered to --notify and --webhook at least once: a failed
+    delivery is stored and retried on later runs, backing off from a minute to six hours;
+    --redeliver retries at once. Unchanged, delivered alerts are not sent again.
     """
     settings = _settings(db, config_file)
     params, first, last = settings.monitor, _day(since), _day(until)
@@ -212,12 +220,29 @@ def alerts_command(
             click.echo(json.dumps(row, ensure_ascii=False))
         else:
             click.echo(render_alert(stored.alert, stored, status) + "\n")
-    fresh = [s.alert for s in shown if statuses.get(s.alert.key, UNCHANGED) != UNCHANGED]
+    fresh = [s for s in shown if statuses.get(s.alert.key, UNCHANGED) != UNCHANGED]
     click.echo(f"{len(shown)} alerts, {len(fresh)} new or updated", err=True)
-    if command and fresh:
-        notify(command, fresh)
-    if webhook and fresh:
-        post(webhook, fresh)
+    channels = [("notify", command)] if command else []
+    channels += [("webhook", webhook)] if webhook else []
+    if channels or redeliver:
+        _deliver(engine, channels, fresh, redeliver)
+
+
+def _deliver(
+    engine: Any, channels: list[tuple[str, str]], fresh: list[StoredAlert], redeliver: bool
+) -> None:
+    from brinkwatch.cli.alert_delivery import deliver
+    from brinkwatch.errors import DeliveryError
+
+    outcome = deliver(engine, channels, fresh, redeliver=redeliver)
+    if outcome.delivered or outcome.failed:
+        click.echo(f"delivered {outcome.delivered}, failed {len(outcome.failed)}", err=True)
+    if outcome.failed:
+        raise DeliveryError(
+            f"{len(outcome.failed)} alert deliveries failed: " + "; ".join(outcome.failed[:5]),
+            hint="they are stored and retried on later runs with backoff; "
+            "`brinkwatch alerts --redeliver` retries now",
+        )
 
 
 @click.command("top-dyads")

@@ -25,48 +25,54 @@ def alert_json(alert: Alert) -> str:
     return json.dumps(alert_to_dict(alert), ensure_ascii=False, sort_keys=True)
 
 
+def run_hook(command: str, alert: Alert, *, timeout: float = HOOK_TIMEOUT_S) -> str | None:
+    """Run `command` (through the shell) with one alert's JSON on stdin; the alert's key and kind
+    are also in BRINKWATCH_ALERT_KEY / BRINKWATCH_ALERT_KIND. Returns the error, or None."""
+    env = {"BRINKWATCH_ALERT_KEY": alert.key, "BRINKWATCH_ALERT_KIND": alert.kind}
+    try:
+        done = subprocess.run(
+            command,
+            shell=True,
+            input=alert_json(alert) + "\n",
+            text=True,
+            capture_output=True,
+            timeout=timeout,
+            env={**os.environ, **env},
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return str(exc)
+    if done.returncode != 0:
+        return f"exit {done.returncode} {done.stderr.strip()[:200]}"
+    return None
+
+
+def post_one(client: httpx.Client, url: str, alert: Alert) -> str | None:
+    """POST one alert's JSON to `url`; any 2xx answer counts as delivered. Returns the error."""
+    try:
+        answer = client.post(
+            url,
+            content=alert_json(alert).encode("utf-8"),
+            headers={"Content-Type": "application/json"},
+        )
+    except httpx.HTTPError as exc:
+        return f"{type(exc).__name__}: {exc}"
+    return None if answer.is_success else f"HTTP {answer.status_code}"
+
+
 def notify(command: str, alerts: Sequence[Alert], *, timeout: float = HOOK_TIMEOUT_S) -> int:
-    """Run `command` (through the shell) once per alert with its JSON on stdin; the alert's key
-    and kind are also in BRINKWATCH_ALERT_KEY / BRINKWATCH_ALERT_KIND. Returns how many ran."""
-    failed = []
-    for alert in alerts:
-        env = {"BRINKWATCH_ALERT_KEY": alert.key, "BRINKWATCH_ALERT_KIND": alert.kind}
-        try:
-            done = subprocess.run(
-                command,
-                shell=True,
-                input=alert_json(alert) + "\n",
-                text=True,
-                capture_output=True,
-                timeout=timeout,
-                env={**os.environ, **env},
-                check=False,
-            )
-        except (OSError, subprocess.TimeoutExpired) as exc:
-            failed.append(f"{alert.key}: {exc}")
-            continue
-        if done.returncode != 0:
-            failed.append(f"{alert.key}: exit {done.returncode} {done.stderr.strip()[:200]}")
+    """Run the hook for every alert. Returns how many ran; raises one error for all failures."""
+    failed = [
+        f"{a.key}: {error}" for a in alerts if (error := run_hook(command, a, timeout=timeout))
+    ]
     _raise_if(failed, f"--notify command {command!r}")
     return len(alerts)
 
 
 def post(url: str, alerts: Sequence[Alert], *, timeout: float = WEBHOOK_TIMEOUT_S) -> int:
-    """POST each alert's JSON to `url`; any 2xx answer counts as delivered. Returns how many."""
-    failed = []
+    """POST every alert to `url`. Returns how many; raises one error for all failures."""
     with httpx.Client(timeout=timeout) as client:
-        for alert in alerts:
-            try:
-                answer = client.post(
-                    url,
-                    content=alert_json(alert).encode("utf-8"),
-                    headers={"Content-Type": "application/json"},
-                )
-            except httpx.HTTPError as exc:
-                failed.append(f"{alert.key}: {type(exc).__name__}: {exc}")
-                continue
-            if not answer.is_success:
-                failed.append(f"{alert.key}: HTTP {answer.status_code}")
+        failed = [f"{a.key}: {error}" for a in alerts if (error := post_one(client, url, a))]
     _raise_if(failed, f"webhook {url}")
     return len(alerts)
 

@@ -165,6 +165,14 @@ def load_alerts(
         return [_stored(row._mapping) for row in conn.execute(query)]
 
 
+def alerts_by_key(engine: Engine, keys: Iterable[str]) -> dict[str, StoredAlert]:
+    """Stored alerts by key (for redelivery)."""
+    wanted = sorted(set(keys))
+    with engine.connect() as conn:
+        rows = conn.execute(select(alerts).where(alerts.c.key.in_(wanted))) if wanted else []
+        return {row.key: _stored(row._mapping) for row in rows}
+
+
 def _stored(row: Any) -> StoredAlert:
     events = tuple(
         DyadEvent(**{**e, "date": date.fromisoformat(e["date"])}) for e in json.loads(row["events"])
