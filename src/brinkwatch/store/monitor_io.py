@@ -168,8 +168,10 @@ def load_alerts(
 def alerts_by_key(engine: Engine, keys: Iterable[str]) -> dict[str, StoredAlert]:
     """Stored alerts by key (for redelivery)."""
     wanted = sorted(set(keys))
+    if not wanted:
+        return {}
     with engine.connect() as conn:
-        rows = conn.execute(select(alerts).where(alerts.c.key.in_(wanted))) if wanted else []
+        rows = conn.execute(select(alerts).where(alerts.c.key.in_(wanted)))
         return {row.key: _stored(row._mapping) for row in rows}
 
 
