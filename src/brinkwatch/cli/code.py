@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -48,14 +47,16 @@ def code_command(
 
     Reads .txt (with optional `---` front matter: title, outlet, url, published, dateline),
     .md, .html and .jsonl. A wire dateline ("CAIRO, May 6 (AFP) -") gives the dateline, the
-    outlet and the date, and is never read as an actor. Articles that cannot be read or coded are written as
-    failure records ({"id", "error": {"code", "message"}}) and the run goes on; the exit code
-    is 0 when the run completed.
+    outlet and the date, and is never read as an actor. Articles that cannot be read or coded
+    are written as failure records ({"id", "error": {"code", "message"}}) and the run goes on;
+    the exit code is 0 when the run completed. On a terminal a progress bar shows on stderr.
     """
     # imported here so that `brinkwatch --help` and other commands never load spaCy
-    from brinkwatch.cli.output import RecordWriter, Summary, progress
+    from brinkwatch.cli.output import RecordWriter, Summary
     from brinkwatch.cli.validate import output_path
+    from brinkwatch.ingest.readers import count_inputs
     from brinkwatch.process import code_paths
+    from brinkwatch.progress import interactive, progress
     from brinkwatch.settings import load_settings
 
     output_path(output)
@@ -67,7 +68,8 @@ def code_command(
         inputs, settings, published=published.date() if published else None, outlet=outlet
     )
     with RecordWriter(output, fmt) as writer:
-        for record in progress(records, enabled=sys.stderr.isatty()):
+        total = count_inputs(inputs) if interactive() else None
+        for record in progress(records, total=total, desc="coding"):
             tally.add(record)
             writer.write(record)
     if summary:

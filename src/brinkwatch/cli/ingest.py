@@ -139,6 +139,8 @@ def ingest_command(
     if not inputs and not retry_failed:
         raise click.UsageError("give INPUT files or folders (or --retry-failed)")
     from brinkwatch.ingest import read_inputs
+    from brinkwatch.ingest.readers import count_inputs
+    from brinkwatch.progress import interactive, progress
     from brinkwatch.store.ingest import ingest
 
     settings = store_settings(db, n_process=n_process, model=model, config_file=config_file)
@@ -150,9 +152,10 @@ def ingest_command(
         outlet=outlet,
     )
     undated: list[str] = []
+    total = count_inputs(inputs) if interactive() else None
     counts = ingest(
         writer,
-        documents,
+        progress(documents, total=total, desc="ingesting"),
         coder_for(settings, undated),
         retry_failed=retry_failed,
         commit_every=commit_every,

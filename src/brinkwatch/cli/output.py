@@ -5,22 +5,14 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import IO, Any
-
-from tqdm import tqdm
 
 from brinkwatch.records import Article, Failure
 from brinkwatch.textsafe import clean_text
 
 Record = Article | Failure
-
-
-def progress(records: Iterable[Record], *, enabled: bool) -> Iterator[Record]:
-    """A progress bar on stderr for interactive runs; silent when stderr is not a terminal."""
-    yield from tqdm(records, disable=not enabled, unit=" articles", file=sys.stderr, leave=False)
 
 
 def table_row(record: Record) -> str:

@@ -12,6 +12,7 @@ import click
 from brinkwatch.cli.ingest import coder_for, db_option, open_writer, store_settings
 from brinkwatch.ingest.feeds import DEFAULT_DELAY_S, DEFAULT_TIMEOUT_S, FeedState, Fetcher
 from brinkwatch.ingest.watch import FeedSource, FolderSource, is_feed
+from brinkwatch.progress import progress
 from brinkwatch.store.ingest import CodeFn, ingest
 from brinkwatch.store.queries import feed_state, known_urls
 from brinkwatch.store.writer import StoreWriter
@@ -59,7 +60,7 @@ def poll_once(
             writer.save_feed_state(source.name, source.state.etag, source.state.last_modified)
         if not found:
             continue
-        counts = ingest(writer, found, code)
+        counts = ingest(writer, progress(found, total=len(found), desc=source.name), code)
         stored += counts.new
         echo(
             f"  {source.name}: {counts.new} new, "

@@ -14,6 +14,7 @@ from brinkwatch.evaluate.gold import ActorGold, DocumentGold, SentenceGold, Stor
 from brinkwatch.evaluate.results import Case, PredActor, PredEvent, PredQuote
 from brinkwatch.nlp.actors import resolve_phrase
 from brinkwatch.process import code_many, get_coder
+from brinkwatch.progress import progress
 from brinkwatch.records import Actor, Article, Event, Failure, Quote, Span
 from brinkwatch.settings import Settings
 
@@ -52,7 +53,8 @@ def code_gold(
     golds: Sequence[Any], settings: Settings, n_process: int = 1
 ) -> list[Article | Failure]:
     """One coded article (or failure) per gold record, in order."""
-    records = list(code_many(_inputs(golds), n_process, settings=settings))
+    coded = code_many(_inputs(golds), n_process, settings=settings)
+    records = list(progress(coded, total=len(golds), desc="evaluating", unit=" records"))
     if len(records) != len(golds):  # the facade promises one record per input
         raise AssertionError(f"{len(golds)} gold records gave {len(records)} results")
     return records

@@ -206,6 +206,32 @@ def _with_metadata(document: Document, fill: MetadataDefaults) -> Document | Fai
         return _failure(document.id, error, document.origin or Origin())
 
 
+def count_inputs(inputs: Iterable[str | Path]) -> int | None:
+    """How many records `read_inputs` will yield (a JSONL file counts its non-blank lines), for a
+    progress bar's total; None when standard input is among them (it cannot be read twice)."""
+    total = 0
+    for item in inputs:
+        if str(item) == "-":
+            return None
+        path = Path(item)
+        if not path.exists():
+            total += 1  # a missing path is one failure record
+            continue
+        files = list(_folder_files(path)) if path.is_dir() else [path]
+        total += sum(_records_in(f) for f in files)
+    return total
+
+
+def _records_in(path: Path) -> int:
+    if path.suffix.lower() not in JSONL_SUFFIXES:
+        return 1
+    try:
+        with path.open("rb") as handle:
+            return sum(1 for line in handle if line.strip())
+    except OSError:
+        return 1
+
+
 @dataclass(frozen=True, slots=True)
 class MetadataDefaults:
     """Metadata given for every input (command-line flags), used where an input lacks its own."""
