@@ -6,7 +6,7 @@ import pytest
 
 import brinkwatch
 from brinkwatch.errors import BrinkwatchError, ModelNotFoundError
-from brinkwatch.nlp.pipeline import load_language
+from brinkwatch.nlp.pipeline import ArticleText, load_language
 from brinkwatch.process import code_records
 from brinkwatch.records import Document, ErrorInfo, Failure
 
@@ -27,7 +27,7 @@ def test_code_keeps_text_and_metadata(settings):
 
 
 def test_joined_doc_offsets_are_article_offsets(coder):
-    [doc] = list(coder.parser.pipe([brinkwatch.process.ArticleText(TEXT)]))
+    [doc] = list(coder.parser.pipe([ArticleText(TEXT)]))
     assert doc.text == TEXT
     sentences = [s.text.strip() for s in doc.sents if s.text.strip()]
     assert sentences[-1] == "Tokyo urged calm."
@@ -37,7 +37,7 @@ def test_joined_doc_offsets_are_article_offsets(coder):
 
 def test_sentences_never_cross_paragraphs(coder):
     text = "The talks ended\n\nwithout a deal"
-    [doc] = list(coder.parser.pipe([brinkwatch.process.ArticleText(text)]))
+    [doc] = list(coder.parser.pipe([ArticleText(text)]))
     assert all("\n\n" not in s.text.strip() for s in doc.sents)
 
 
@@ -88,7 +88,12 @@ def test_missing_model_is_an_actionable_error():
 
 @pytest.mark.slow
 def test_two_processes_give_the_same_records_as_one(settings):
-    texts = [f"Envoy {i} met officials in Hanoi on Monday." for i in range(6)]
-    one = [r.to_dict() for r in brinkwatch.code_many(texts, n_process=1, settings=settings)]
-    two = [r.to_dict() for r in brinkwatch.code_many(texts, n_process=2, settings=settings)]
+    # one article per chunk and more chunks than the workers hold in flight, with an input
+    # failure in the middle: records must come back complete and in input order
+    small = settings.model_copy(update={"batch_size": 1})
+    items: list[object] = [f"Envoy {i} met officials in Hanoi on Monday." for i in range(9)]
+    items.insert(4, {"id": "no-text"})
+    one = [r.to_dict() for r in brinkwatch.code_many(items, n_process=1, settings=small)]
+    two = [r.to_dict() for r in brinkwatch.code_many(items, n_process=2, settings=small)]
+    assert len(two) == 10 and two[4]["id"] == "no-text" and "error" in two[4]
     assert one == two

@@ -8,13 +8,10 @@ from __future__ import annotations
 
 import functools
 import importlib
-import multiprocessing
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from itertools import islice
-from typing import Any
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING, Any
 
 from brinkwatch._version import __version__
 from brinkwatch.budget import sentence_note, time_budget, truncate
@@ -24,9 +21,15 @@ from brinkwatch.ingest import read_inputs
 from brinkwatch.ingest.datelines import dateline_mask, with_dateline
 from brinkwatch.ingest.jsonl import document_from_json, record_id
 from brinkwatch.ingest.metadata import check_text, content_id
-from brinkwatch.nlp.pipeline import ArticleParser, ArticleText, load_language, model_label
 from brinkwatch.records import Article, CoderInfo, Document, ErrorInfo, Failure, Origin
 from brinkwatch.settings import Settings, load_settings
+
+# spaCy is imported by the Coder, not here: with --n-process N the parent only reads and
+# writes, and must not spend a core's second importing what only the workers use.
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from brinkwatch.nlp.pipeline import ArticleText
 
 # Article-level spaCy components, in order, as "module:factory name". Each module registers its
 # factory on import; stages add themselves here as they land.
@@ -52,6 +55,8 @@ class Coder:
     """Turns `Document`s into `Article` records with one loaded pipeline."""
 
     def __init__(self, settings: Settings) -> None:
+        from brinkwatch.nlp.pipeline import ArticleParser, load_language, model_label
+
         self.settings = settings
         components = _component_names()
         self.nlp = load_language(settings.model, components)
@@ -128,6 +133,8 @@ class Coder:
 
 
 def _article_text(document: Document) -> ArticleText:
+    from brinkwatch.nlp.pipeline import ArticleText
+
     # the dateline is blanked, not cut, so offsets into the parsed text are the article's
     return ArticleText(dateline_mask(document.text), document.published, document.dateline)
 
@@ -143,34 +150,19 @@ def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield chunk
 
 
-_WORKER: Coder | None = None
-
-
-def _init_worker(settings: Settings) -> None:
-    global _WORKER
-    _WORKER = get_coder(settings)
-
-
-def _work(batch: list[Document | Failure]) -> list[Record]:
-    assert _WORKER is not None, "worker not initialised"
-    return _WORKER.code_batch(batch)
-
-
 def code_records(
     items: Iterable[Document | Failure], settings: Settings, n_process: int | None = None
 ) -> Iterator[Record]:
     """Code documents (failures pass through) on `n_process` worker processes, in input order."""
     n_process = n_process or settings.n_process
-    batches = _chunks(items, settings.batch_size)
     if n_process <= 1:
         coder = get_coder(settings)
-        for batch in batches:
+        for batch in _chunks(items, settings.batch_size):
             yield from coder.code_batch(batch)
         return
-    context = multiprocessing.get_context("spawn")
-    with context.Pool(n_process, initializer=_init_worker, initargs=(settings,)) as pool:
-        for records in pool.imap(_work, batches):
-            yield from records
+    from brinkwatch.workers import chunk_size, code_in_workers
+
+    yield from code_in_workers(_chunks(items, chunk_size(settings)), settings, n_process)
 
 
 def _as_document(
