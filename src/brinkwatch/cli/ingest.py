@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -117,6 +118,11 @@ def _undated_lines(undated: list[str]) -> list[str]:
     help="Articles per transaction: a crash loses at most this many, and a re-run redoes them.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="No summary at the end.")
+@click.option(
+    "--from-parquet",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Store the articles of a `brinkwatch batch --out` folder instead of coding INPUTs.",
+)
 @metadata_options
 def ingest_command(
     inputs: tuple[str, ...],
@@ -127,6 +133,7 @@ def ingest_command(
     retry_failed: bool,
     commit_every: int,
     quiet: bool,
+    from_parquet: Path | None,
     published: datetime | None,
     outlet: str | None,
 ) -> None:
@@ -136,8 +143,10 @@ def ingest_command(
     copies) are linked to their original, and events reported by several articles are kept once
     with their mention, source and article counts. Safe to interrupt: run it again to finish.
     """
-    if not inputs and not retry_failed:
-        raise click.UsageError("give INPUT files or folders (or --retry-failed)")
+    if from_parquet is not None and (inputs or retry_failed):
+        raise click.UsageError("--from-parquet takes no INPUTs and no --retry-failed")
+    if not inputs and not retry_failed and from_parquet is None:
+        raise click.UsageError("give INPUT files or folders (or --retry-failed, --from-parquet)")
     from brinkwatch.ingest import read_inputs
     from brinkwatch.ingest.readers import count_inputs
     from brinkwatch.progress import interactive, progress
@@ -145,18 +154,25 @@ def ingest_command(
 
     settings = store_settings(db, n_process=n_process, model=model, config_file=config_file)
     writer = open_writer(settings, "ingest")
-    documents = read_inputs(
-        inputs,
-        max_bytes=settings.max_article_bytes,
-        published=published.date() if published else None,
-        outlet=outlet,
-    )
     undated: list[str] = []
-    total = count_inputs(inputs) if interactive() else None
+    if from_parquet is not None:  # records coded by `brinkwatch batch`: stored, not coded again
+        from brinkwatch.batch.dataset import replay
+
+        documents, code = replay(from_parquet)
+        total = None
+    else:
+        documents = read_inputs(
+            inputs,
+            max_bytes=settings.max_article_bytes,
+            published=published.date() if published else None,
+            outlet=outlet,
+        )
+        code = coder_for(settings, undated)
+        total = count_inputs(inputs) if interactive() else None
     counts = ingest(
         writer,
         progress(documents, total=total, desc="ingesting"),
-        coder_for(settings, undated),
+        code,
         retry_failed=retry_failed,
         commit_every=commit_every,
     )

@@ -50,6 +50,11 @@ COMMANDS: dict[str, Entry] = {
         "watch_command",
         "Poll SOURCE folders (new files) and RSS/Atom feed URLs, code and store new articles.",
     ),
+    "batch": Entry(
+        "brinkwatch.cli.batch",
+        "batch_command",
+        "Code INPUT files, folders, JSONL or Parquet (a `text` column) into Parquet datasets.",
+    ),
     "evaluate": Entry(
         "brinkwatch.cli.evaluate",
         "evaluate_command",
