@@ -12,7 +12,7 @@ DB     ?= brinkwatch.db
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,all]'
 	touch $(STAMP)
 
 ## demo: code the bundled example corpus into SQLite (out/demo.db) and print what was found

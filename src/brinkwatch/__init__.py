@@ -6,6 +6,9 @@ The public Python API::
     article = brinkwatch.code(text, published="2013-03-31", outlet="The Moscow Times")
     for record in brinkwatch.code_many(texts_or_dicts, n_process=2):
         ...
+    frame = brinkwatch.events_frame(records)          # a typed pandas DataFrame
+    events = brinkwatch.read_store("news.db").events(country="PHL")
+    nlp = brinkwatch.load()                           # the spaCy pipeline, components included
 
 Names are imported on first use (PEP 562), so `import brinkwatch` and the CLI's start-up do not
 pay for spaCy, the store or the monitor until something needs them.
@@ -20,7 +23,8 @@ from brinkwatch._version import __version__
 
 if TYPE_CHECKING:  # what type checkers and IDEs see; at run time __getattr__ loads these
     from brinkwatch.errors import BrinkwatchError
-    from brinkwatch.frames import read_gdelt
+    from brinkwatch.frames import events_frame, read_gdelt
+    from brinkwatch.nlp.user_pipeline import add_pipes, load
     from brinkwatch.process import code, code_many
     from brinkwatch.records import (
         Actor,
@@ -34,6 +38,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time __getattr__ lo
         Span,
     )
     from brinkwatch.settings import Settings, load_settings
+    from brinkwatch.store.reader import read_store
 
 # public name → the module that defines it
 _LAZY = {
@@ -52,6 +57,10 @@ _LAZY = {
     "code_many": "brinkwatch.process",
     "load_settings": "brinkwatch.settings",
     "read_gdelt": "brinkwatch.frames",
+    "events_frame": "brinkwatch.frames",
+    "read_store": "brinkwatch.store.reader",
+    "load": "brinkwatch.nlp.user_pipeline",
+    "add_pipes": "brinkwatch.nlp.user_pipeline",
 }
 
 __all__ = [
@@ -67,10 +76,14 @@ __all__ = [
     "Settings",
     "Span",
     "__version__",
+    "add_pipes",
     "code",
     "code_many",
+    "events_frame",
+    "load",
     "load_settings",
     "read_gdelt",
+    "read_store",
 ]
 
 

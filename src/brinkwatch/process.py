@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import functools
 import importlib
+import sys
+import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from itertools import islice
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from brinkwatch._version import __version__
@@ -193,10 +196,35 @@ def code_many(
     """Code many articles: `Document`s, plain texts, or JSONL-style dicts (`text`, `published`…).
 
     Yields one `Article` per input in order, or a `Failure` for an input that could not be coded.
+    With `n_process` > 1 in a script that lacks the `if __name__ == "__main__":` guard (worker
+    processes re-run an unguarded script and would start workers of their own), it warns and
+    codes in this one process instead.
     """
     settings = settings or load_settings()
+    if n_process > 1 and not main_is_guarded():
+        warnings.warn(
+            f"code_many(n_process={n_process}) runs in one process: worker processes re-run "
+            'this script, so put the calls under `if __name__ == "__main__":` to use '
+            "several processes",
+            RuntimeWarning,
+            stacklevel=2,
+        )
+        n_process = 1
     documents = (_as_document(item, i) for i, item in enumerate(items))
     yield from code_records(documents, settings, n_process)
+
+
+def main_is_guarded() -> bool:
+    """Whether the running script can start worker processes: it is not a plain script (a REPL,
+    a notebook, `python -m`, a test runner) or its source has a `__main__` guard."""
+    path = getattr(sys.modules.get("__main__"), "__file__", None)
+    if not path or not str(path).endswith(".py"):
+        return True
+    try:
+        source = Path(path).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return True
+    return "__main__" in source
 
 
 def code(

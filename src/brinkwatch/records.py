@@ -10,13 +10,26 @@ import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 SCHEMA = "brinkwatch.article.v1"
 
 
+class _AsDict:
+    """`to_dict()` for every record: its fields as JSON-ready values (dates as ISO strings,
+    nested records as dicts). No slots of its own, so the dataclasses below stay slotted."""
+
+    __slots__ = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return _encode_fields(self)
+
+
 @dataclass(frozen=True, slots=True)
-class Span:
+class Span(_AsDict):
     """A stretch of the article text: `text == article.text[start:end]`."""
 
     start: int
@@ -25,7 +38,7 @@ class Span:
 
 
 @dataclass(frozen=True, slots=True)
-class Location:
+class Location(_AsDict):
     """Where something happened or where an actor is: a place named in the text, resolved in the
     offline gazetteer (docs/places.md).
 
@@ -52,7 +65,7 @@ class Location:
 
 
 @dataclass(frozen=True, slots=True)
-class Actor:
+class Actor(_AsDict):
     """Who acts or speaks: a mention in the text resolved to CAMEO codes.
 
     `code` is the CAMEO actor code ("RUSGOV"), `country` an ISO 3166 alpha-3 code or a CAMEO
@@ -73,7 +86,7 @@ class Actor:
 
 
 @dataclass(frozen=True, slots=True)
-class DateRef:
+class DateRef(_AsDict):
     """When something happened: an ISO value at a granularity, and the words that said so.
 
     `value` is `YYYY-MM-DD`, `YYYY-MM` or `YYYY` as `granularity` is `day`, `month` or `year`;
@@ -90,7 +103,7 @@ class DateRef:
 
 
 @dataclass(frozen=True, slots=True)
-class Event:
+class Event(_AsDict):
     """Who did what to whom, coded in CAMEO and PLOVER, with its evidence."""
 
     id: str
@@ -118,7 +131,7 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
-class Quote:
+class Quote(_AsDict):
     """Who said what, through which medium, to whom, and when."""
 
     id: str
@@ -136,7 +149,7 @@ class Quote:
 
 
 @dataclass(frozen=True, slots=True)
-class ErrorInfo:
+class ErrorInfo(_AsDict):
     """Why something failed: a stable machine code and a message a person can act on."""
 
     code: str
@@ -144,7 +157,7 @@ class ErrorInfo:
 
 
 @dataclass(frozen=True, slots=True)
-class Origin:
+class Origin(_AsDict):
     """Where an input came from: a file path and, for JSONL, the 1-based line number."""
 
     path: str | None = None
@@ -152,7 +165,7 @@ class Origin:
 
 
 @dataclass(frozen=True, slots=True)
-class Document:
+class Document(_AsDict):
     """An ingested article, before analysis. `text` is what is analysed; offsets index into it."""
 
     id: str
@@ -178,7 +191,7 @@ class Failure:
 
 
 @dataclass(frozen=True, slots=True)
-class CoderInfo:
+class CoderInfo(_AsDict):
     """What produced an article's codes, so stored results can be traced and re-run."""
 
     name: str
@@ -208,12 +221,18 @@ class Article:
     def to_dict(self) -> dict[str, Any]:
         return {"schema": SCHEMA, **_encode_fields(self)}
 
+    def events_frame(self) -> pd.DataFrame:
+        """This article's events as a typed pandas DataFrame (see `brinkwatch.events_frame`)."""
+        from brinkwatch.frames import events_frame
+
+        return events_frame([self])
+
 
 Record = Article | Failure
 
 
 @dataclass(frozen=True, slots=True)
-class DyadEvent:
+class DyadEvent(_AsDict):
     """A stored, deduplicated event as the monitor sees it: country to country, with weights.
 
     `mentions` and `articles` are GDELT's NumMentions/NumArticles after deduplication, so the
@@ -236,7 +255,7 @@ class DyadEvent:
 
 
 @dataclass(frozen=True, slots=True)
-class Alert:
+class Alert(_AsDict):
     """An explained alert: which pair, what kind, how strong, over which window, and why.
 
     `key` identifies an ongoing alert (kind + dyad + start of the episode) so that re-running the

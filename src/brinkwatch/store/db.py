@@ -15,7 +15,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 
-from brinkwatch.errors import StoreError
+from brinkwatch.errors import ConfigError, StoreError
 
 DEFAULT_URL = "sqlite:///brinkwatch.db"
 BUSY_TIMEOUT_MS = 30_000
@@ -57,7 +57,20 @@ def create(url: str) -> Engine:
         engine = create_engine(parsed)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
+    if parsed.get_backend_name() == "postgresql":
+        require_psycopg()
     return create_engine(parsed, pool_pre_ping=True)
+
+
+def require_psycopg() -> None:
+    """PostgreSQL needs the psycopg driver, which the `postgres` extra installs."""
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        raise ConfigError(
+            "a PostgreSQL store needs the psycopg driver, which is not installed",
+            hint="pip install 'brinkwatch[postgres]'",
+        ) from None
 
 
 def migrate(engine: Engine) -> None:

@@ -7,19 +7,25 @@ import csv
 import io
 import json
 from collections.abc import Callable, Iterator
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-import pyarrow as pa
-import pyarrow.parquet as pq
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import StreamingResponse
 
 from brinkwatch.store.event_pages import EventQuery, iter_events
-from brinkwatch.store.exports import GLOBALEVENTID_BASE, flat_row, gdelt_row, json_row
-from brinkwatch.store.parquet import events_table
+from brinkwatch.store.exports import (
+    GLOBALEVENTID_BASE,
+    flat_row,
+    gdelt_row,
+    json_row,
+    require_pyarrow,
+)
 from brinkwatch.store.plover import plover_record
 from brinkwatch.store.queries import StoredEvent
 from brinkwatch.web.api.filters import event_filters
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 router = APIRouter()
 Format = Literal["gdelt", "plover", "csv", "jsonl", "parquet"]
@@ -95,11 +101,17 @@ def _columns() -> list[str]:
 def parquet_schema() -> pa.Schema:
     """Fixed column types, as the CLI's Parquet export has them (a chunk whose column is all
     empty must not decide its type)."""
+    from brinkwatch.store.parquet import events_table
+
     return events_table([], _columns()).schema
 
 
 def _parquet(chunks: Chunks) -> Iterator[bytes]:
     """One Parquet row group per chunk, sent as soon as it is written."""
+    import pyarrow.parquet as pq  # the `parquet` extra; checked before the response starts
+
+    from brinkwatch.store.parquet import events_table
+
     sink, schema = _Drain(), parquet_schema()
     writer = pq.ParquetWriter(sink, schema)
     for chunk in chunks:
@@ -125,6 +137,8 @@ def export_events(
     format: Format = "jsonl",
 ) -> StreamingResponse:
     media, suffix = MEDIA[format]
+    if format == "parquet":
+        require_pyarrow()  # a clear error naming the extra, before any byte is sent
     chunks = iter_events(request.app.state.engine, filters, with_evidence=format != "gdelt")
     headers = {
         "Content-Disposition": f'attachment; filename="brinkwatch-events.{suffix}"',
