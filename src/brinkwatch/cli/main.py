@@ -75,6 +75,11 @@ COMMANDS: dict[str, Entry] = {
         "top_dyads_command",
         "Country pairs ranked by weighted conflict (or cooperation, events) over the range.",
     ),
+    "actors": Entry(
+        "brinkwatch.cli.actors",
+        "actors_command",
+        "Check the actor knowledge base: office holders from open data and our leader table.",
+    ),
     "serve": Entry(
         "brinkwatch.cli.serve",
         "serve_command",

@@ -16,6 +16,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from brinkwatch.nlp.gazetteer import Gazetteer, Match, Place, SectorTerm
+from brinkwatch.nlp.knowledge import CURRENT, LATER
 
 _MOD_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nummod"})
 _NOMINAL = frozenset({"NOUN", "PROPN"})
@@ -34,12 +35,21 @@ _CIVILIAN_MODIFIERS = frozenset({"ordinary", "average", "common", "local", "youn
 # Sector nouns that, used as adjectives, mean something else ("official residence", "official visit").
 # organisations, not countries, in an actor's `country` field (as igos.tsv writes them)
 ORG_ROOTS = frozenset({"IGO", "NGO", "NGM"})
-_ADJECTIVE_SENSES = frozenset({"official"})
+_ADJECTIVE_SENSES = frozenset(
+    {"official", "christian", "muslim", "buddhist", "hindu", "catholic", "protestant", "sikh",
+     "sunni", "shiite", "shia", "jewish", "islamic", "druze", "coptic"}
+)  # fmt: skip
 # Prepositions whose object tells a sector noun's country ("the President of the United States",
 # "a professor at Oxford University"); "in" only for civilians ("people in the UK"): troops in a
 # country are rarely its troops.
 _OWNER_PREPS = frozenset({"of", "at", "from"})
 _CIVILIAN_PREPS = frozenset({"of", "at", "from", "in"})
+# Sectors of people who belong where they are, so "in X" tells their country ("Christian leaders
+# in Nigeria", "students in Iran", "the displaced in Gaza"); troops or envoys in X are not X's.
+_PEOPLE_OF_PLACE = frozenset(
+    {"CVL", "REL", "EDU", "LAB", "AGR", "HLH", "BUD", "CHR", "MOS", "HIN", "JEW", "CTH", "PRO",
+     "SIK", "SUN", "SHI", "DRZ", "CPT"}
+)  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -241,7 +251,8 @@ def _group_mention(
     mention = Mention(start, head.i + 1, head.i, kind, sector=term.sector, role=term.role)
     mention.plural = head.tag_ in ("NNS", "NNPS")
     mention.person_like = (term.title or term.role in _PERSON_ROLES) and not mention.plural
-    place = _modifier_place(head, anchors.places, place_at, term.sector == "CVL")
+    local = term.sector in _PEOPLE_OF_PLACE or term.role == "displaced person"
+    place = _modifier_place(head, anchors.places, place_at, local)
     if place is None:  # a name the parse hung elsewhere ("U.S. Air Force B-52 bombers")
         place = next((place_at[i] for i in range(head.i - 1, start - 1, -1) if i in place_at), None)
     if place is not None:
@@ -319,20 +330,26 @@ def pronoun_mentions(doc: Doc, taken: Iterable[int]) -> list[Mention]:
     return found
 
 
-def add_leader(mention: Mention, gaz: Gazetteer, published: date | None) -> None:
-    """Country and office of a known head of state or government, for the article's date."""
+def add_leader(
+    mention: Mention,
+    gaz: Gazetteer,
+    published: date | None,
+    countries: frozenset[str] = frozenset(),
+) -> None:
+    """Country and office of a known office holder on the article's date: our leader table and
+    the knowledge base; a former holder is an elite (ELI); a name several countries' people
+    share is decided by the countries the article names, else left alone."""
     if mention.name is None:
         return
-    leader = gaz.leader(mention.name, published)
-    if leader is None:
+    holding, state = gaz.person(mention.name, published, countries)
+    if holding is None:
         return
-    current = leader.end is None or (published is not None and published < leader.end)
-    if len(leader.name) > len(mention.name):
-        mention.name = leader.name  # "Putin" -> "Vladimir Putin"
+    if len(holding.name) > len(mention.name):
+        mention.name = holding.name  # "Putin" -> "Vladimir Putin"
     if mention.country is None:
-        mention.country = leader.country
-        mention.code_root = gaz.country_code(leader.country)
-    if mention.sector is None:
-        mention.sector = leader.sector if current else "ELI"
-    if mention.role is None and current:
-        mention.role = leader.role
+        mention.country = holding.country
+        mention.code_root = gaz.country_code(holding.country)
+    if mention.sector is None and state != LATER:
+        mention.sector = holding.sector if state == CURRENT else "ELI"
+    if mention.role is None and state == CURRENT:
+        mention.role = holding.office

@@ -71,9 +71,11 @@ def find_mentions(doc: Doc, gaz: Gazetteer, published: date | None) -> list[Ment
     mentions = _without_overlaps(mentions)
     taken = [i for m in mentions for i in range(m.start, m.end)]
     mentions = sorted(mentions + pronoun_mentions(doc, taken), key=lambda m: m.start)
+    # the countries the article names decide between people of the same name
+    countries = frozenset(m.country for m in mentions if m.country and m.kind != "person")
     for mention in mentions:
         if mention.kind == "person":
-            add_leader(mention, gaz, published)
+            add_leader(mention, gaz, published, countries)
     link_mentions(doc, mentions)
     place_persons(doc, mentions, gaz.country_code)
     return mentions
@@ -94,7 +96,7 @@ def _anchors(doc: Doc, gaz: Gazetteer) -> tuple[list[Match], list[Match], list[S
     titles = {m.start: m.end for m in sectors if isinstance(m.item, SectorTerm) and m.item.title}
     persons = []
     tagged = set(person_at)
-    known = list(gaz.match_people(doc, lower))
+    known = list(gaz.match_people(doc, lower)) + _kb_names(doc, gaz, titles, in_place)
     for start, end in known:
         if not any(i in tagged or i in in_place for i in range(start, end)):
             persons.append(doc[start:end])  # a leader's name the tagger missed
@@ -107,7 +109,73 @@ def _anchors(doc: Doc, gaz: Gazetteer) -> tuple[list[Match], list[Match], list[S
                 start, end = min(start, k_start), max(end, k_end)
         if not any(i in in_place for i in range(start, end)):
             persons.append(doc[start:end])
+    persons += _short_names(doc, persons, in_place)
     return places, sectors, sorted(persons, key=lambda p: p.start)
+
+
+def _short_names(
+    doc: Doc, persons: list[Span], in_place: dict[int, Place | SectorTerm]
+) -> list[Span]:
+    """A proper noun repeating the surname (or a short family name written first: "Xi") of a
+    person named earlier, which the tagger did not read as a person ("Rwasa" tagged ORG);
+    coreference then joins it to that person."""
+    first_seen: dict[str, int] = {}
+    for span in persons:
+        words = [t for t in span if t.is_alpha]
+        if len(words) < 2:
+            continue
+        first_seen.setdefault(words[-1].lower_, span.end)
+        if len(words[0]) <= 4:
+            first_seen.setdefault(words[0].lower_, span.end)
+    covered = {i for span in persons for i in range(span.start, span.end)}
+    return [
+        doc[i : i + 1]
+        for i, token in enumerate(doc)
+        if (token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.is_title))
+        and i not in covered and i not in in_place
+        and first_seen.get(token.lower_, len(doc)) <= i
+    ]  # fmt: skip
+
+
+def _kb_names(
+    doc: Doc, gaz: Gazetteer, titles: dict[int, int], in_place: dict[int, Place | SectorTerm]
+) -> list[tuple[int, int]]:
+    """Runs of proper nouns (titles left out) that name a known person, whether or not the
+    tagger saw a person there ("Kwasi| Kwarteng" tagged a place and a person)."""
+    found = []
+    i, n = 0, len(doc)
+    while i < n:
+        if not _name_word(doc, i):
+            i += 1
+            continue
+        j = i
+        while j < n and _name_word(doc, j):
+            j += 1
+        start = i
+        while start in titles and titles[start] < j:
+            start = titles[start]
+        if (
+            2 <= j - start <= 6
+            and not any(k in in_place for k in range(start, j))
+            and gaz.person_form(doc[start:j].text) is not None
+        ):
+            found.append((start, j))
+        i = j
+    return found
+
+
+def _name_word(doc: Doc, i: int) -> bool:
+    """A word of a name: a proper noun, or a hyphen joining two ("Kassym-Jomart")."""
+    token = doc[i]
+    if token.pos_ == "PROPN":
+        return True
+    return (
+        token.text in ("-", "'")
+        and 0 < i < len(doc) - 1
+        and not doc[i - 1].whitespace_
+        and not token.whitespace_
+        and doc[i + 1].pos_ == "PROPN"
+    )
 
 
 def _sector_ok(match: Match, in_place: dict[int, Place | SectorTerm]) -> bool:
@@ -204,6 +272,8 @@ def resolve_phrase(
     name no table of ours holds, "a demand") gives None rather than a guess.
     """
     actor = _best_actor(_parse(nlp, text, published))
+    if actor is None and context.strip():  # a surname or pronoun: read after its context
+        actor = _in_context(nlp, text, context, published)
     if actor is not None and actor.country is None:
         hint = _country_hint(nlp, context, published, known_country)
         if hint is not None:
@@ -214,6 +284,18 @@ def resolve_phrase(
                 actor.role, actor.entity,
             )  # fmt: skip
     return actor if actor is not None and (actor.country or actor.sector) else None
+
+
+def _in_context(nlp: Language, text: str, context: str, published: date | None) -> Actor | None:
+    """The phrase's actor when it follows its context ("Agathon Rwasa spoke." + "Rwasa"), so
+    coreference can reach an earlier full mention; None unless that gives it a country."""
+    offset = len(context.rstrip()) + 1
+    doc = _parse(nlp, context.rstrip() + " " + text, published)
+    found = [a for a in doc._.bw_actors or () if a.start >= offset]
+    best = max(
+        found, key=lambda a: (bool(a.country) + bool(a.sector), a.end - a.start), default=None
+    )
+    return best if best is not None and best.country else None
 
 
 def _country_hint(

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from brinkwatch.datafiles import data_path, read_tsv
 from brinkwatch.errors import DataFileError
+from brinkwatch.nlp.knowledge import Holding, KnowledgeBase, choose, name_key, with_own
 
 Key = tuple[int, ...]
 _MAX_TOKENS = 10
@@ -86,6 +87,7 @@ class Gazetteer:
     countries: dict[str, Place] = field(default_factory=dict)  # iso3 -> country entry
     people: dict[Key, str] = field(default_factory=dict)  # leader name forms, as token keys
     people_starts: set[int] = field(default_factory=set)
+    kb: KnowledgeBase | None = None  # office holders from open data (nlp/knowledge.py)
 
     def country_code(self, iso: str) -> str:
         """The CAMEO code root of a country (its ISO code when the table has none)."""
@@ -94,7 +96,7 @@ class Gazetteer:
 
     def leader(self, name: str, when: date | None) -> Leader | None:
         """The office `name` held on `when` (the latest term when `when` is None)."""
-        terms = self.leaders.get(name.lower())
+        terms = self.leaders.get(name_key(name))
         if not terms:
             return None
         if when is None:  # undated text: the latest office, current only if it has not ended
@@ -104,6 +106,28 @@ class Gazetteer:
             return max(current, key=lambda t: t.start)
         past = [t for t in terms if t.end is not None and t.end <= when]
         return max(past, key=lambda t: t.start) if past else None
+
+    def person(
+        self, name: str, when: date | None, countries: frozenset[str] = frozenset()
+    ) -> tuple[Holding | None, str]:
+        """The office `name` holds on `when` and its state (knowledge.choose): our own leader
+        table first; the knowledge base adds the terms of the same person (same country)."""
+        form = self.person_form(name) or name
+        own = [_as_holding(t) for t in self.leaders.get(name_key(form), ())]
+        found = self.kb.lookup(form) if self.kb is not None else ()
+        return choose(with_own(own, found), when, countries)
+
+    def person_form(self, name: str) -> str | None:
+        """The form under which a name is known: itself, else without its first or last word
+        ("Jam Kamal Khan Alyani" -> "Jam Kamal Khan", "Minister Juan Carlos Jobet"), if any."""
+        words = name.split()
+        forms = [name]
+        if len(words) >= 3:
+            forms += [" ".join(words[:-1]), " ".join(words[1:])]
+        for form in forms:
+            if name_key(form) in self.leaders or (self.kb is not None and self.kb.lookup(form)):
+                return form
+        return None
 
     def match_places(self, doc: Doc, lower: list[int]) -> Iterator[Match]:
         """Longest place matches, left to right, non-overlapping."""
@@ -146,6 +170,11 @@ class Gazetteer:
             if term is not None:
                 return Match(i, i + size, term)
         return None
+
+
+def _as_holding(term: Leader) -> Holding:
+    return Holding(term.name, term.country, term.sector, term.role, term.start, term.end,
+                   "leaders.tsv")  # fmt: skip
 
 
 def _case_ok(doc: Doc, i: int, size: int, place: Place) -> bool:
@@ -201,7 +230,11 @@ def _with_surface(place: Place, surface: str) -> Place:
 
 
 def _rows(name: str) -> Iterable[tuple[Path, int, dict[str, str]]]:
-    path = data_path(f"gazetteers/{name}")
+    return _rows_at(f"gazetteers/{name}")
+
+
+def _rows_at(relative: str) -> Iterable[tuple[Path, int, dict[str, str]]]:
+    path = data_path(relative)
     for row in read_tsv(path):
         yield path, row.line, row.values
 
@@ -288,7 +321,7 @@ def _load_sectors(b: _Builder) -> None:
 
 
 def _load_leaders(b: _Builder) -> None:
-    for path, line, row in _rows("leaders.tsv"):
+    for path, line, row in _rows("leaders.tsv"):  # lower-case keys as knowledge.name_key
         try:
             start = date.fromisoformat(row["start"])
             end = date.fromisoformat(row["end"]) if row["end"] else None
@@ -297,10 +330,20 @@ def _load_leaders(b: _Builder) -> None:
         sector = row.get("sector") or "GOV"
         leader = Leader(row["name"], row["country"], row["role"], start, end, sector)
         for form in {row["name"], *_split(row["aliases"])}:
-            b.gaz.leaders.setdefault(form.lower(), []).append(leader)
+            b.gaz.leaders.setdefault(name_key(form), []).append(leader)
             key = b.key(form)
             b.gaz.people[key] = row["name"]
             b.gaz.people_starts.add(key[0])
+
+
+def _load_organisations(b: _Builder) -> None:
+    """Organisations from open data (knowledge/organisations.tsv: parties), after our own files:
+    on the same name our institutions win."""
+    for path, line, row in _rows_at("knowledge/organisations.tsv"):
+        code = _country_code(b, path, line, row["country"])
+        place = Place("institution", row["country"], code, row["name"], row["sector"] or None)
+        for form in [row["name"], *_split(row["acronyms"])]:
+            b.add_place(form, place)
 
 
 def build_gazetteer(tokenizer: Tokenizer) -> Gazetteer:
@@ -314,6 +357,8 @@ def build_gazetteer(tokenizer: Tokenizer) -> Gazetteer:
     _load_cities(builder)
     _load_sectors(builder)
     _load_leaders(builder)
+    _load_organisations(builder)
+    builder.gaz.kb = KnowledgeBase()
     return builder.gaz
 
 
