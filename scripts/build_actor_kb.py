@@ -636,5 +636,52 @@ def main() -> None:
         print(f"countries not mapped (skipped): {sorted(skipped)}", file=sys.stderr)
 
 
-if __name__ == "__main__":
+if __name__ == "__main__" and sys.argv[1:] != ["--stats"]:
     main()
+
+
+# Office categories for the counts in docs/actors.md (first match wins; on the office's words).
+CATEGORIES = (
+    ("heads of state and government", r"^(?:acting )?(?:president|prime minister|premier|chancellor"
+     r"|king|queen|emir|sultan|supreme leader|monarch|head of state|chairman of the presidency)\b"
+     r"(?!.*(?:senate|assembly|chamber|parliament|court|bank|council|house|congress|commission))"),
+    ("foreign ministers", r"foreign|external (?:relations|affairs)"),
+    ("defence ministers", r"minist.*(?:defen[cs]e|armed forces)|secretary of (?:state for )?defen"),
+    ("interior ministers", r"minist.*(?:interior|internal affairs|home affairs)|home secretary"),
+    ("finance ministers", r"minist.*(?:finance|treasury)|chancellor of the exchequer"),
+    ("central-bank governors", r"(?:central|national|reserve) bank|bank of"),
+    ("armed-forces chiefs", r"chief of (?:the )?(?:general |defen[cs]e )?staff|chief of defen|commander"),
+    ("intelligence chiefs", r"intelligence|security service|state security"),
+    ("other ministers and executive offices", r"."),
+)  # fmt: skip
+
+
+def stats(path: Path) -> str:
+    """Markdown counts of the built knowledge base: by office category, source and country."""
+    db = sqlite3.connect(path)
+    rows = db.execute(
+        "SELECT p.country, o.office, o.sector, p.source FROM terms t JOIN persons p ON p.id ="
+        " t.person JOIN offices o ON o.id = t.office"
+    ).fetchall()
+    by_cat: Counter[str] = Counter()
+    by_country: Counter[str] = Counter()
+    by_source: Counter[str] = Counter(r[3] for r in rows)
+    for country, office, sector, _ in rows:
+        by_country[country] += 1
+        if sector == "LEG":
+            by_cat["legislators (members, speakers)"] += 1
+        elif sector == "JUD":
+            by_cat["judges and prosecutors"] += 1
+        else:
+            by_cat[next(c for c, p in CATEGORIES if re.search(p, office, re.IGNORECASE))] += 1
+    lines = [f"{len(rows)} person-office records, {len(by_country)} countries; by source: "
+             + ", ".join(f"{k} {v}" for k, v in by_source.most_common()), "",
+             "| office | records |", "|---|--:|"]  # fmt: skip
+    lines += [f"| {c} | {n} |" for c, n in by_cat.most_common()]
+    lines += ["", "By country (ISO3 records), all countries:", ""]
+    lines.append(", ".join(f"{c} {n}" for c, n in sorted(by_country.items())))
+    return "\n".join(lines)
+
+
+if __name__ == "__main__" and sys.argv[1:] == ["--stats"]:
+    print(stats(DATA / "knowledge" / "people.sqlite"))
