@@ -25,6 +25,7 @@ import sqlite3
 import subprocess
 import sys
 import unicodedata
+import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -476,7 +477,7 @@ HEADER = """# Actor knowledge base: people and their offices (people.sqlite, tab
 #                    legislatures; terms starting before {since} and ended by then are left out.
 #   wikidata         Wikidata (CC0) as published by the EveryPolitician/Wikidata project in the
 #                    every-politician-scrapers repositories (one per country; queried 2021-2023, captured here
-#                    {today}; each repository's commit is in sources.tsv): office holders since 2000
+#                    {today}; each repository's commit is in actors-sources.tsv): office holders since 2000
 #                    (html/holders21.csv: heads of state and government, ministers, central-bank governors,
 #                    military and intelligence chiefs, judges, ambassadors) and legislators
 #                    (html/legislators.csv); every-politician-scrapers/world@{world}: foreign ministers.
@@ -543,7 +544,10 @@ def write_people(path: Path, people: list[Person], since: date) -> int:
         db.execute("INSERT INTO persons VALUES (?, ?, ?, ?)",
                    (pid, person.name, person.country, person.source))  # fmt: skip
         keys = {name_key(form) for form in (person.name, *person.aliases)}
-        db.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)", [(k, pid) for k in keys if k])
+        db.executemany(
+            "INSERT OR IGNORE INTO names VALUES (?, ?, ?)",
+            [(k, pid, zlib.crc32(k.encode("utf-8"))) for k in keys if k],
+        )
         office = offices.setdefault((person.office, person.sector), len(offices) + 1)
         for term in person.terms:
             end = term.end.isoformat() if term.end else None
@@ -566,7 +570,7 @@ def name_key(form: str) -> str:
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE persons (id INTEGER PRIMARY KEY, name TEXT, country TEXT, source TEXT);
-CREATE TABLE names (key TEXT, person INTEGER, PRIMARY KEY (key, person)) WITHOUT ROWID;
+CREATE TABLE names (key TEXT, person INTEGER, crc INTEGER, PRIMARY KEY (key, person)) WITHOUT ROWID;
 CREATE TABLE offices (id INTEGER PRIMARY KEY, office TEXT, sector TEXT);
 CREATE TABLE terms (person INTEGER, office INTEGER, start TEXT, end TEXT);
 CREATE INDEX terms_person ON terms (person);
@@ -622,7 +626,9 @@ def main() -> None:
     holders, sources = wikidata_mirrors(args.wikidata_mirrors, countries)
     people = merge_people(people + holders, args.since)
     args.out.mkdir(parents=True, exist_ok=True)
-    write_sources(args.out / "sources.tsv", sources, args.everypolitician_commit, args.world_commit)
+    write_sources(
+        args.out / "actors-sources.tsv", sources, args.everypolitician_commit, args.world_commit
+    )
     n_people = write_people(args.out / "people.sqlite", people, args.since)
     n_orgs = write_orgs(args.out / "organisations.tsv", parties)
     by_source: Counter[str] = Counter()

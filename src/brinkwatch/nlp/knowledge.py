@@ -10,10 +10,13 @@ answered from that file alone. The file is named by `BRINKWATCH_ACTORS_FILE` or 
 
 from __future__ import annotations
 
+import bisect
 import functools
 import os
 import sqlite3
 import unicodedata
+import zlib
+from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -79,9 +82,10 @@ class KnowledgeBase:
         self.extra = load_extra(extra) if extra else {}
         self._db: sqlite3.Connection | None = None
         self._memo: dict[str, tuple[Holding, ...]] = {}
+        self._crcs: array[int] | None = None
 
     def __getstate__(self) -> dict[str, object]:
-        return {"path": self.path, "extra": self.extra, "_db": None, "_memo": {}}
+        return {"path": self.path, "extra": self.extra, "_db": None, "_memo": {}, "_crcs": None}
 
     def __setstate__(self, state: dict[str, object]) -> None:
         for key, value in state.items():
@@ -94,12 +98,24 @@ class KnowledgeBase:
         if key in self.extra:
             return self.extra[key]
         found = self._memo.get(key)
+        if found is None and not self._may_hold(key):
+            return ()
         if found is None:
             found = tuple(_holding(row) for row in self._connection().execute(_QUERY, (key,)))
             if len(self._memo) >= _MEMO_SIZE:
                 self._memo.clear()
             self._memo[key] = found
         return found
+
+    def _may_hold(self, key: str) -> bool:
+        """Whether `key` may be a known name: a bisect in the sorted CRC-32s of every name form
+        (under 1 MB), so the many proper-noun runs that name no one cost no query."""
+        if self._crcs is None:
+            rows = self._connection().execute("SELECT DISTINCT crc FROM names ORDER BY crc")
+            self._crcs = array("L", (r[0] for r in rows))
+        crc = zlib.crc32(key.encode("utf-8"))
+        i = bisect.bisect_left(self._crcs, crc)
+        return i < len(self._crcs) and self._crcs[i] == crc
 
     def meta(self, key: str) -> str | None:
         row = self._connection().execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
