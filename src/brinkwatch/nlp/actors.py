@@ -117,7 +117,7 @@ def _short_names(
     doc: Doc, persons: list[Span], in_place: dict[int, Place | SectorTerm]
 ) -> list[Span]:
     """A proper noun repeating the surname (or a short family name written first: "Xi") of a
-    person named earlier, which the tagger did not read as a person ("Rwasa" tagged ORG);
+    person named earlier, which the tagger did not read as a person ("Nabiullina" tagged GPE);
     coreference then joins it to that person."""
     first_seen: dict[str, int] = {}
     for span in persons:
@@ -146,7 +146,7 @@ def _kb_names(
     doc: Doc, gaz: Gazetteer, titles: dict[int, int], in_place: dict[int, Place | SectorTerm]
 ) -> list[tuple[int, int]]:
     """Runs of proper nouns (titles left out) that name a known person, whether or not the
-    tagger saw a person there ("Kwasi| Kwarteng" tagged a place and a person)."""
+    tagger saw a person there (a given name tagged a place and the surname a person)."""
     words = _name_words(doc)
     found = []
     i, n = 0, len(doc)
@@ -290,7 +290,7 @@ def resolve_phrase(
 
 
 def _in_context(nlp: Language, text: str, context: str, published: date | None) -> Actor | None:
-    """The phrase's actor when it follows its context ("Agathon Rwasa spoke." + "Rwasa"), so
+    """The phrase's actor when it follows its context ("Elvira Nabiullina spoke." + "Nabiullina"), so
     coreference can reach an earlier full mention; None unless that gives it a country."""
     offset = len(context.rstrip()) + 1
     doc = _parse(nlp, context.rstrip() + " " + text, published)

@@ -119,7 +119,7 @@ class Gazetteer:
 
     def person_form(self, name: str) -> str | None:
         """The form under which a name is known: itself, else without its first or last word
-        ("Jam Kamal Khan Alyani" -> "Jam Kamal Khan", "Minister Juan Carlos Jobet"), if any."""
+        ("Minister Anton Siluanov", a name written with one more family name), if any."""
         words = name.split()
         forms = [name]
         if len(words) >= 3:
