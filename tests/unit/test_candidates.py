@@ -18,7 +18,7 @@ def test_inflections_cover_regular_and_irregular_forms():
 
 @pytest.mark.slow
 def test_non_candidate_sentences_are_only_tokenized(nlp):
-    text = "The weather was mild and the harbour was quiet. Russia condemned the attack."
+    text = "Tickets cost ten dollars. Russia condemned the attack."
     parser = ArticleParser(nlp, candidates=candidate_filter(nlp))
     [parts] = parser.parse_paragraphs([ArticleText(text)])
     assert "".join(p.text for p in parts) == text
