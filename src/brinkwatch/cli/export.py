@@ -30,6 +30,14 @@ def _dyad(value: str | None) -> tuple[str, str] | None:
     return country_code(parts[0], "--dyad"), country_code(parts[1], "--dyad")
 
 
+# Locations carry ISO 3166 codes; four CAMEO country codes differ from them (countries.tsv).
+_ISO_FROM_CAMEO = {"ROM": "ROU", "MTN": "MNE", "TMP": "TLS", "KSV": "XKX"}
+
+
+def _iso3(code: str | None) -> str | None:
+    return _ISO_FROM_CAMEO.get(code, code) if code else None
+
+
 @click.command("export")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="gdelt", show_default=True)
 @click.option("-o", "--output", default="-", show_default=True, help="Output file; - is stdout.")
@@ -41,6 +49,11 @@ def _dyad(value: str | None) -> tuple[str, str] | None:
     help="Country on either side: ISO3 code, name or demonym (PHL, Philippines, Filipino).",
 )
 @click.option("--dyad", help="Directed pair SOURCE:TARGET, e.g. CHN:PHL.")
+@click.option(
+    "--location-country",
+    callback=country_option,
+    help="Country where the event happened (its location, not its actors), e.g. UKR.",
+)
 @click.option("--cameo-root", help="CAMEO root code, 01-20, e.g. 17.")
 @click.option("--plover", "plover", help="PLOVER category, e.g. ACCUSE.")
 @click.option("--quad-class", type=click.IntRange(1, 4), help="1-4: verbal/material coop/conflict.")
@@ -52,6 +65,7 @@ def export_command(
     until: datetime | None,
     country: str | None,
     dyad: str | None,
+    location_country: str | None,
     cameo_root: str | None,
     plover: str | None,
     quad_class: int | None,
@@ -59,7 +73,7 @@ def export_command(
 ) -> None:
     """Write the stored, deduplicated events.
 
-    gdelt: GDELT 2.0's 61 event columns, tab-separated, no header (geography and tone empty);
+    gdelt: GDELT 2.0's 61 event columns, tab-separated, no header (tone empty);
     load it with brinkwatch.read_gdelt(path) to keep codes such as "057" as text.
     plover: PLOVER records (the manual's Data Fields), one JSON object a line.
     csv, jsonl, parquet: one row per event with counts, granularity and evidence.
@@ -77,6 +91,7 @@ def export_command(
         cameo_root=valid_root(cameo_root),
         plover_event=plover_event(plover),
         quad_class=quad_class,
+        location_country=_iso3(location_country),
     )
     count = export(open_existing(store_settings(db).db), fmt, output, filt)
     if output != "-":

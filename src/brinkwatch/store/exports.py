@@ -1,7 +1,8 @@
 """Exports of the deduplicated events: GDELT 2.0 events TSV, PLOVER JSONL, CSV, JSONL, Parquet.
 
 The GDELT layout is GDELT 2.0's 61 columns in order (codes/gdelt_events_columns.tsv), tab
-separated, no header. Geography and tone are not measured by brinkwatch and are left empty;
+separated, no header. Geography comes from the stored locations (store/gdelt_geo.py); tone is not
+measured by brinkwatch and is left empty;
 negated events ("did not attack") are not events in GDELT's sense and are left out there.
 GLOBALEVENTID is `GLOBALEVENTID_BASE` + the stored event id: fifteen digits starting with 9,
 far above GDELT's own sequential ids (about 1.2 billion in 2024), so the two never collide when
@@ -25,6 +26,7 @@ from brinkwatch.datafiles import data_path, read_tsv
 from brinkwatch.errors import ConfigError
 from brinkwatch.store.names import known_group, type_codes
 from brinkwatch.store.queries import EventFilter, StoredEvent, find_events, lead_ends
+from brinkwatch.store.gdelt_geo import gdelt_geo
 
 FORMATS = ("gdelt", "plover", "csv", "jsonl", "parquet")
 GLOBALEVENTID_BASE = 900_000_000_000_000
@@ -86,6 +88,7 @@ def gdelt_row(event: StoredEvent, *, is_root: bool = False) -> list[str]:
     }
     for n, side in (("1", "source"), ("2", "target")):
         values.update(_gdelt_actor(f"Actor{n}", event, side))
+    values.update(gdelt_geo(event))
     return [_clean(values.get(name, "")) for name in gdelt_columns()]
 
 

@@ -65,6 +65,21 @@ def _day(event: StoredEvent) -> str | None:
     return f"{day // 10_000:04d}-{day // 100 % 100:02d}-{day % 100:02d}" if day else None
 
 
+def plover_location(event: StoredEvent) -> dict[str, Any] | None:
+    """PLOVER's `event_loc` object: the place the event happened, or None."""
+    if event.action_geo_name is None:
+        return None
+    return {
+        "name": event.action_geo_name,
+        "kind": event.action_geo_kind,
+        "country": event.action_geo_country,
+        "admin1": event.action_geo_region,
+        "lat": event.action_geo_lat,
+        "lon": event.action_geo_lon,
+        "geonameid": event.action_geo_geonameid,
+    }
+
+
 def plover_record(event: StoredEvent, global_id: int) -> dict[str, Any] | None:
     """One stored event as a PLOVER record; None for an event that cannot be one (no PLOVER
     category, or no date)."""
@@ -83,6 +98,7 @@ def plover_record(event: StoredEvent, global_id: int) -> dict[str, Any] | None:
             else []
         ),
         "event": [event.plover_event],
+        "event_loc": plover_location(event),
         "mode": mode + (["negation"] if event.negated else []),
         "context": contexts(event.cameo),
         "quad_code": _plover_quads().get(event.plover_event, event.quad_class),

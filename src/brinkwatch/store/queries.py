@@ -40,6 +40,7 @@ class EventFilter:
     quad_class: int | None = None
     plover_event: str | None = None
     limit: int | None = None
+    location_country: str | None = None  # ISO3 of where the event happened (action_geo_country)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +89,35 @@ class StoredEvent:
     source_url: str | None
     date_added: datetime
     evidence: tuple[Evidence, ...] = field(default=())
+    # where it happened and where its actors are (records.Location, flattened; docs/places.md)
+    action_geo_name: str | None = None
+    action_geo_kind: str | None = None
+    action_geo_country: str | None = None
+    action_geo_region: str | None = None
+    action_geo_adm1: str | None = None
+    action_geo_full_name: str | None = None
+    action_geo_lat: float | None = None
+    action_geo_lon: float | None = None
+    action_geo_geonameid: str | None = None
+    action_geo_source: str | None = None
+    source_geo_name: str | None = None
+    source_geo_kind: str | None = None
+    source_geo_country: str | None = None
+    source_geo_region: str | None = None
+    source_geo_adm1: str | None = None
+    source_geo_full_name: str | None = None
+    source_geo_lat: float | None = None
+    source_geo_lon: float | None = None
+    source_geo_geonameid: str | None = None
+    target_geo_name: str | None = None
+    target_geo_kind: str | None = None
+    target_geo_country: str | None = None
+    target_geo_region: str | None = None
+    target_geo_adm1: str | None = None
+    target_geo_full_name: str | None = None
+    target_geo_lat: float | None = None
+    target_geo_lon: float | None = None
+    target_geo_geonameid: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +180,8 @@ def _event_conditions(filt: EventFilter) -> list[ColumnElement[bool]]:
         conditions.append(C.quad_class == filt.quad_class)
     if filt.plover_event:
         conditions.append(C.plover_event == filt.plover_event)
+    if filt.location_country:
+        conditions.append(C.action_geo_country == filt.location_country)
     return conditions
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from brinkwatch.records import Actor, Article, Document, Event, Failure, Quote, Span
+from brinkwatch.records import Actor, Article, Document, Event, Failure, Location, Quote, Span
 from brinkwatch.store.dedup import event_date, event_key, sqldate
 from brinkwatch.store.names import canonical_name
 
@@ -82,6 +82,22 @@ def _actor_cols(prefix: str, actor: Actor | None) -> Row:
     }
 
 
+def _location_cols(prefix: str, location: Location | None) -> Row:
+    names = ("name", "kind", "country", "region", "adm1", "full_name", "lat", "lon", "geonameid")
+    return {f"{prefix}_{n}": getattr(location, n) if location else None for n in names}
+
+
+def location_cols(event: Event) -> Row:
+    """The event's place and its actors' places, as event_clusters columns."""
+    target = event.target.location if event.target else None
+    return {
+        **_location_cols("action_geo", event.location),
+        "action_geo_source": event.location.source if event.location else None,
+        **_location_cols("source_geo", event.source.location),
+        **_location_cols("target_geo", target),
+    }
+
+
 def cluster_row(event: Event, article: Article, article_pk: int, now: datetime) -> Row:
     day = event_date(event, article)
     granularity = event.date_granularity if event.date else ("day" if day else None)
@@ -106,6 +122,7 @@ def cluster_row(event: Event, article: Article, article_pk: int, now: datetime) 
         "first_article_pk": article_pk,
         "source_url": article.url,
         "date_added": now,
+        **location_cols(event),
     }
 
 

@@ -7,6 +7,8 @@ NumSources, NumArticles); `evidence` links every event mention and quote to its 
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
     Boolean,
     Column,
@@ -24,6 +26,30 @@ from sqlalchemy import (
 )
 
 metadata = MetaData()
+
+# Where an event happened (action) and where its two actors are: the first mention's places
+# (records.Location), as GDELT's ActionGeo / Actor1Geo / Actor2Geo need them.
+GEO_PREFIXES = ("action_geo", "source_geo", "target_geo")
+GEO_FIELDS = (
+    ("name", Text),
+    ("kind", String(12)),
+    ("country", String(3)),
+    ("region", Text),
+    ("adm1", String(12)),
+    ("full_name", Text),
+    ("lat", Float),
+    ("lon", Float),
+    ("geonameid", String(20)),
+)
+
+
+def location_columns() -> list[Column[Any]]:
+    columns = [
+        Column(f"{prefix}_{name}", kind) for prefix in GEO_PREFIXES for name, kind in GEO_FIELDS
+    ]
+    columns.append(Column("action_geo_source", String(10)))  # trigger | sentence | dateline
+    return columns
+
 
 runs = Table(
     "runs",
@@ -117,6 +143,7 @@ event_clusters = Table(
     Column("first_article_pk", Integer, ForeignKey("articles.pk")),
     Column("source_url", Text),
     Column("date_added", DateTime, nullable=False),
+    *location_columns(),
     Index("ix_clusters_dyad_date", "source_country", "target_country", "sqldate"),
     Index("ix_clusters_target_date", "target_country", "sqldate"),
     Index("ix_clusters_sqldate", "sqldate"),
@@ -135,6 +162,7 @@ event_clusters = Table(
         "num_articles",
         "num_mentions",
     ),
+    Index("ix_clusters_action_country", "action_geo_country", "sqldate"),
 )
 
 events = Table(

@@ -215,6 +215,7 @@ class StoreWriter:
         query = select(event_clusters.c.id).where(event_clusters.c.dedup_key == row["dedup_key"])
         found = conn.execute(query).scalar()
         if found is not None:
+            _fill_location(conn, int(found), row)
             return int(found)
         return _insert(conn, event_clusters, row)
 
@@ -282,3 +283,15 @@ class StoreWriter:
                     attempts=articles.c.attempts + 1,
                 )
             )
+
+
+def _fill_location(conn: Connection, cluster_id: int, row: dict[str, Any]) -> None:
+    """A later mention that says where an event happened fills a place the first one lacked."""
+    if row.get("action_geo_name") is None:
+        return
+    geo = {k: v for k, v in row.items() if k.startswith("action_geo_")}
+    conn.execute(
+        update(event_clusters)
+        .where(event_clusters.c.id == cluster_id, event_clusters.c.action_geo_name.is_(None))
+        .values(**geo)
+    )
