@@ -24,9 +24,9 @@ from sqlalchemy import Engine
 
 from brinkwatch.datafiles import data_path, read_tsv
 from brinkwatch.errors import ConfigError
+from brinkwatch.store.gdelt_geo import gdelt_geo
 from brinkwatch.store.names import known_group, type_codes
 from brinkwatch.store.queries import EventFilter, StoredEvent, find_events, lead_ends
-from brinkwatch.store.gdelt_geo import gdelt_geo
 
 FORMATS = ("gdelt", "plover", "csv", "jsonl", "parquet")
 GLOBALEVENTID_BASE = 900_000_000_000_000

@@ -11,12 +11,15 @@ import pyarrow.parquet as pq
 
 _INT = {"id", "sqldate", "quad_class", "num_mentions", "num_sources", "num_articles"}
 _INT |= {"evidence_count"}
+# locations: coordinates as floats (docs/places.md)
+_FLOAT = {f"{side}_geo_{axis}" for side in ("action", "source", "target") for axis in ("lat", "lon")}
 _TYPES: dict[str, pa.DataType] = {
     "date": pa.date32(),
     "goldstein": pa.float64(),
     "negated": pa.bool_(),
     "date_added": pa.timestamp("us"),
     **{name: pa.int64() for name in _INT},
+    **{name: pa.float64() for name in _FLOAT},
 }
 
 
