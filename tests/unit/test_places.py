@@ -9,11 +9,21 @@ from pathlib import Path
 import pytest
 
 from brinkwatch.errors import DataFileError
+from brinkwatch.evaluate.baseline import check, load_floors, pinned, score_gold
+from brinkwatch.evaluate.geo import (
+    GeoGold,
+    distance_km,
+    located_correctly,
+    parse_geo,
+    score_geo,
+)
+from brinkwatch.evaluate.results import Case
 from brinkwatch.knowledge.places import Place, gazetteer, load, normalise
 from brinkwatch.nlp.places import resolve
 from brinkwatch.nlp.places.toponyms import Toponym
 from brinkwatch.process import Coder
-from brinkwatch.records import Document, Event
+from brinkwatch.records import Document, Event, Location
+from brinkwatch.settings import Settings
 
 
 def _toponym(name: str, start: int = 0) -> Toponym:
@@ -144,3 +154,44 @@ def test_the_sentence_place_is_the_fallback(coder: Coder) -> None:
     (said,) = [e for e in _events(coder, text) if e.trigger.text == "warned"]
     assert said.location is not None and said.location.name == "Donbas"
     assert said.location.source == "sentence"
+
+
+# -- the geo task ---------------------------------------------------------------------------------
+
+
+def _found(lat: float, lon: float, country: str = "UKR", adm1: str | None = None) -> Location:
+    return Location("x", 0, 1, "x", "city", country, None, lat, lon, None, "trigger", adm1, None)
+
+
+def test_geo_scoring_by_distance_region_and_none() -> None:
+    kharkiv = {"kind": "city", "country": "UKR", "lat": 49.99, "lon": 36.23}
+    assert located_correctly(kharkiv, _found(50.0, 36.3))  # about 5 km away
+    assert not located_correctly(kharkiv, _found(50.45, 30.52))  # Kyiv: 410 km
+    assert distance_km(49.99, 36.23, 50.45, 30.52) == pytest.approx(410, abs=15)
+    oblast = {"kind": "region", "country": "UKR", "region": "Kharkiv"}
+    assert located_correctly(oblast, _found(49.7, 37.6, adm1="UP07"))
+    assert not located_correctly(oblast, _found(48.0, 37.8, adm1="UP05"))
+    assert located_correctly(None, None) and not located_correctly(None, _found(1, 1))
+    gold = [GeoGold(str(i), "t", None, None, e) for i, e in enumerate([kharkiv, oblast, None])]
+    cases = [Case(gold[0], _found(50.0, 36.3)), Case(gold[1], None), Case(gold[2], None)]
+    score = score_geo(cases).flat()
+    assert score["geo.accuracy"] == pytest.approx(2 / 3) and score["geo.region_accuracy"] == 0.0
+
+
+def test_geo_gold_records_are_checked() -> None:
+    with pytest.raises(ValueError, match="lat"):
+        parse_geo({"id": "1", "text": "t", "expect": {"kind": "city", "country": "UKR"}})
+    assert parse_geo({"id": "1", "text": "t", "expect": None}).expect is None
+
+
+@pytest.mark.slow
+def test_the_gate_fails_when_events_are_not_located(
+    settings: Settings, coder: Coder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gold = Path(__file__).resolve().parents[1] / "gold"
+    floors = {k: v for k, v in load_floors(gold / "baseline.json").items() if k.startswith("geo.")}
+    assert floors["geo.accuracy"] >= 0.85  # the target, pinned
+    finder = coder.nlp.get_pipe("brinkwatch_locations")
+    monkeypatch.setattr(type(finder), "__call__", lambda self, doc: doc)
+    drops = check(pinned(score_gold(gold, settings, tasks=("geo",))), floors)
+    assert "geo.accuracy: " in "\n".join(map(str, drops))

@@ -7,7 +7,13 @@ from pathlib import Path
 
 import click
 
-TASKS = ("events", "penta", "actors", "quotes")  # evaluate.run.TASKS (a test keeps them equal)
+TASKS = (
+    "events",
+    "penta",
+    "actors",
+    "quotes",
+    "geo",
+)  # evaluate.run.TASKS (a test keeps them equal)
 
 
 @click.command("evaluate")
@@ -37,7 +43,8 @@ def evaluate_command(
 
     Formats (docs/evaluation.md): events/penta take sentences with `penta`, `spans` and, for
     events, `events` lists, or PLOVER stories with `label`; actors takes phrases with `country`
-    and `sector`; quotes takes articles with `attributions`. A record the pipeline fails on
+    and `sector`; quotes takes articles with `attributions`; geo takes sentences with the `trigger`
+    of an event and the place it should be located at (`expect`). A record the pipeline fails on
     counts as a miss and is listed.
     """
     from brinkwatch.evaluate.report import to_json, to_markdown

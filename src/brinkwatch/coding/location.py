@@ -24,13 +24,14 @@ from spacy.tokens import Doc, Token
 
 from brinkwatch.knowledge.places import Gazetteer, Place, gazetteer
 from brinkwatch.nlp.places.component import ResolvedToponym
-from brinkwatch.nlp.places.toponyms import actor_like, chain_head, locative_anchor
+from brinkwatch.nlp.places.toponyms import actor_like, chain_head, locative_anchor, place_head
 from brinkwatch.records import Actor, Event, Location
 
 VERB_POS = frozenset({"VERB", "AUX"})
 MATERIAL_QUADS = frozenset({2, 4})
 VISIT_CODES = frozenset({"042", "043"})
-_OBJECT_DEPS = frozenset({"dobj", "obj"})
+# "shelled Kharkiv", "attacked the port of Odesa", "Donetsk was shelled"
+_OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass"})
 _ACTOR_PREPS = frozenset({"in", "from", "of", "at"})
 
 
@@ -73,7 +74,7 @@ class LocationFinder:
             anchor = locative_anchor(doc, found.toponym)
             if anchor is not None and _governed_by(anchor, trigger):
                 return self.from_toponym(found, "trigger")
-            head = chain_head(doc[found.toponym.root])
+            head = place_head(doc, found.toponym)
             if material and head.dep_ in _OBJECT_DEPS and head.head == trigger:
                 return self.from_toponym(found, "trigger")
         locative = [t for t in in_sentence if locative_anchor(doc, t.toponym) is not None]

@@ -24,6 +24,7 @@ GATE_FILES = (
     ("events.jsonl", "penta"),
     ("actors.jsonl", "actors"),
     ("quotes.jsonl", "quotes"),
+    ("geo.jsonl", "geo"),
 )
 # the development sets (../shared/dev, absent from a fresh clone) gate with their own floors
 DEV_GATE_FILES = (

@@ -14,7 +14,7 @@ from brinkwatch.evaluate.quotes import score_quotes
 from brinkwatch.evaluate.results import Score
 from brinkwatch.settings import Settings
 
-TASKS = ("events", "penta", "actors", "quotes")
+TASKS = ("events", "penta", "actors", "quotes", "geo")
 
 
 def _events(path: Path, settings: Settings, n_process: int, limit: int | None) -> Score:
@@ -42,4 +42,8 @@ def evaluate_file(
     if task == "quotes":
         documents = g.read(path, g.parse_document)[:limit]
         return score_quotes(quote_cases(documents, settings, n_process))
+    if task == "geo":
+        from brinkwatch.evaluate.geo import geo_cases, parse_geo, score_geo
+
+        return score_geo(geo_cases(g.read(path, parse_geo)[:limit], settings, n_process))
     raise ValueError(f"unknown task {task!r}; expected one of {', '.join(TASKS)}")

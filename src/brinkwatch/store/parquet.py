@@ -12,7 +12,9 @@ import pyarrow.parquet as pq
 _INT = {"id", "sqldate", "quad_class", "num_mentions", "num_sources", "num_articles"}
 _INT |= {"evidence_count"}
 # locations: coordinates as floats (docs/places.md)
-_FLOAT = {f"{side}_geo_{axis}" for side in ("action", "source", "target") for axis in ("lat", "lon")}
+_FLOAT = {
+    f"{side}_geo_{axis}" for side in ("action", "source", "target") for axis in ("lat", "lon")
+}
 _TYPES: dict[str, pa.DataType] = {
     "date": pa.date32(),
     "goldstein": pa.float64(),

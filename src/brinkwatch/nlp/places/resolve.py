@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc
 
-from brinkwatch.knowledge.places import Place
+from brinkwatch.knowledge.places import Place, normalise
 from brinkwatch.nlp.places.toponyms import Toponym
 
 KIND_PRIOR = {
@@ -32,6 +32,7 @@ CONTEXT_BONUS = 4.0  # the article is about the candidate's country
 QUALIFIED_BONUS = 6.0  # "Paris, Texas": the next name holds the candidate
 HINT_BONUS = 4.0  # "Idlib province" asked for a region
 CITY_NAMESAKE_PENALTY = 1.5  # region "Donetsk" when the city Donetsk lies in it
+MAIN_NAME_BONUS = 1.0  # "Islamabad" is the city's name, and only a former name of Chattogram
 
 
 def prior(place: Place) -> float:
@@ -86,6 +87,8 @@ def score(
         value += CONTEXT_BONUS
     if qualifier is not None and any(contains(q, place) for q in qualifier.candidates):
         value += QUALIFIED_BONUS
+    if normalise(place.name) == normalise(toponym.text):
+        value += MAIN_NAME_BONUS
     if toponym.hint == "region" and place.kind == "region":
         value += HINT_BONUS
     if place.kind == "region" and toponym.hint is None and _namesake_city(place, toponym):

@@ -35,6 +35,12 @@ PLACE_NOUNS = frozenset(
      "square", "frontier", "enclave", "territory", "settlement", "neighbourhood", "neighborhood",
      "heart", "edge", "shores", "shore", "side", "vicinity"}
 )  # fmt: skip
+OTHER_LABELS = frozenset({"ORG", "NORP", "PERSON"})
+# "travelled to Japan", "sent troops to the border": "to" places an event only after these
+MOTION_VERBS = frozenset(
+    {"travel", "fly", "go", "come", "return", "arrive", "head", "deploy", "send", "move", "sail",
+     "march", "rush", "dispatch", "trip", "visit", "journey"}
+)  # fmt: skip
 ACTOR_DEPS = frozenset({"nsubj", "csubj", "poss", "expl"})
 _CHAIN_DEPS = frozenset({"conj", "appos", "compound"})
 _MAX_TOKENS = 5
@@ -64,13 +70,32 @@ def find(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
 
 
 def _from_entity(doc: Doc, ent: Span, gaz: Gazetteer) -> Toponym | None:
-    if ent.label_ not in PLACE_LABELS:
+    """A tagged place; or, since a small tagger often calls a town an organisation or a person
+    ("in Marseille" as ORG), any entity in a locative phrase that the gazetteer knows."""
+    if ent.label_ not in PLACE_LABELS and not (
+        ent.label_ in OTHER_LABELS and _in_locative_phrase(ent.root)
+    ):
         return None
     start, end = ent.start, ent.end
     hint = None
     if end < len(doc) and doc[end].lower_ in REGION_NOUNS:
         end, hint = end + 1, "region"
+    elif end < len(doc) and doc[end].is_alpha and gaz.candidates(doc[start : end + 1].text):
+        end += 1  # "the Rafah crossing", "the Kerch bridge": a named place with a common noun
     return _toponym(doc, start, end, hint, gaz)
+
+
+def _in_locative_phrase(token: Token) -> bool:
+    token = chain_head(token)
+    if token.dep_ != "pobj":
+        return False
+    prep = token.head
+    word = prep.lower_
+    return (
+        word in LOCATIVE
+        or (word == "of" and prep.head.lower_ in PLACE_NOUNS)
+        or (word == "to" and prep.head.lemma_ in MOTION_VERBS)
+    )
 
 
 def _toponym(doc: Doc, start: int, end: int, hint: str | None, gaz: Gazetteer) -> Toponym | None:
@@ -172,10 +197,22 @@ def locative_anchor(doc: Doc, toponym: Toponym) -> Token | None:
         if prep.lower_ == "of" and prep.head.lower_ in PLACE_NOUNS:
             token = chain_head(prep.head)
             continue
-        if prep.lower_ not in LOCATIVE:
+        motion = prep.lower_ == "to" and prep.head.lemma_ in MOTION_VERBS
+        if prep.lower_ not in LOCATIVE and not motion:
             return anchor
         anchor = prep.head
         if anchor.lower_ not in PLACE_NOUNS:
             return anchor
         token = chain_head(anchor)
     return anchor
+
+
+def place_head(doc: Doc, toponym: Toponym) -> Token:
+    """The noun a toponym names through "of": "the port of Odesa" -> "port" (or the toponym's own
+    chain head)."""
+    token = chain_head(doc[toponym.root])
+    while (
+        token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in PLACE_NOUNS
+    ):
+        token = chain_head(token.head.head)
+    return token
