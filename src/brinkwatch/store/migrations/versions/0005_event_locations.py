@@ -4,8 +4,8 @@ Where each deduplicated event happened (action_geo_*) and where its source and t
 (source_geo_*, target_geo_*): name, kind, ISO3 country, region, GDELT ADM1 code, full name,
 lat/lon and GeoNames id, plus the rule that chose the action's place. Owned by issue 16 (places).
 
-Revision ID: 0004_locations
-Revises: 0003_web
+Revision ID: 0005_locations
+Revises: 0004_deliveries
 Create Date: 2026-12-04 19:00:00
 """
 
@@ -14,8 +14,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004_locations"
-down_revision = "0003_web"
+revision = "0005_locations"
+down_revision = "0004_deliveries"
 branch_labels = None
 depends_on = None
 
