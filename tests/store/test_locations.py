@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from click.testing import CliRunner
 from sqlalchemy import Engine
 
+from brinkwatch.cli.main import cli
 from brinkwatch.records import Location
 from brinkwatch.store.exports import export, gdelt_columns
 from brinkwatch.store.gdelt_geo import geo_type
@@ -129,3 +131,21 @@ def test_a_later_mention_fills_a_missing_location(engine: Engine) -> None:
     )
     (stored,) = find_events(engine)
     assert stored.action_geo_name == "Kharkiv" and stored.num_mentions == 2
+
+
+def test_map_and_export_commands_filter_by_location(
+    stored: Engine, db_url: str, tmp_path: Path
+) -> None:
+    page = tmp_path / "map.html"
+    result = CliRunner().invoke(cli, ["map", "--db", db_url, "-o", str(page), "--country", "UKR"])
+    assert result.exit_code == 0, result.output
+    assert page.read_text().count("<circle") == 1 and "Kharkiv" in page.read_text()
+    out = tmp_path / "ukr.jsonl"
+    args = ["export", "--db", db_url, "--format", "jsonl", "-o", str(out)]
+    result = CliRunner().invoke(cli, [*args, "--location-country", "Ukraine"])
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["action_geo_name"] for line in out.read_text().splitlines()] == [
+        "Kharkiv"
+    ]
+    bad = CliRunner().invoke(cli, ["map", "--db", db_url, "-o", str(tmp_path / "map.svg")])
+    assert bad.exit_code != 0 and ".html or .png" in bad.output

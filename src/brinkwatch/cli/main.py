@@ -40,6 +40,11 @@ COMMANDS: dict[str, Entry] = {
     "export": Entry(
         "brinkwatch.cli.export", "export_command", "Write the stored, deduplicated events."
     ),
+    "map": Entry(
+        "brinkwatch.cli.map",
+        "map_command",
+        "Draw the stored events that have a location, coloured by QuadClass.",
+    ),
     "failures": Entry(
         "brinkwatch.cli.failures",
         "failures_command",
