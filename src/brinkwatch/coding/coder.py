@@ -12,6 +12,7 @@ import hashlib
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import replace
+from itertools import islice
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -203,7 +204,7 @@ class EventCoder:
         if is_negated and entry.negated_code:
             entry, is_negated = _with_code(entry, entry.negated_code), False
             match = Match(entry, match.trigger, match.object, match.prep_object, match.comp)
-        for source, target in _pairs(entry, sources, targets):
+        for source, target in islice(_pairs(entry, sources, targets), MAX_PAIRS):
             reporter_for_event = None if same_actor(source, reporter) else reporter
             yield self.event(doc, sent, match, source, target, is_negated, reporter_for_event)
 
@@ -316,6 +317,11 @@ def _plain_pronoun(token: Token) -> bool:
         and token.dep_ in _OBJECT_DEPS
         and not token.lower_.endswith(("self", "selves"))
     )
+
+
+# Pairs are sources × targets: a hostile "sentence" listing hundreds of actors made tens of
+# thousands of events from one verb (issue 18). Real lists ("A, B, C and D met") stay far below.
+MAX_PAIRS = 64
 
 
 def _pairs(

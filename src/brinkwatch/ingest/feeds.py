@@ -141,8 +141,26 @@ def _entry_date(entry: Any) -> date | None:
     return date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday) if parsed else None
 
 
+def without_dtd(body: bytes) -> bytes:
+    """`body` without a document type declaration that declares entities.
+
+    No feed needs its own entities, and they are the way in for entity expansion ("billion
+    laughs": expat stops it, but only after a million callbacks, seconds per feed) and for
+    external entities. References left undefined are kept as text by the lenient parser."""
+    start = body.find(b"<!DOCTYPE", 0, 4_096)
+    if start == -1 or body.find(b"<!ENTITY", start) == -1:
+        return body
+    subset = body.find(b"[", start)
+    close = body.find(b">", start)
+    if subset != -1 and subset < close:
+        close = body.find(b"]", subset)
+        close = body.find(b">", close) if close != -1 else -1
+    return body[:start] + body[close + 1 :] if close != -1 else body[:start]
+
+
 def parse_feed(body: bytes, feed_url: str) -> tuple[FeedItem, ...]:
     """Items of an RSS or Atom document that link to a page, in feed order."""
+    body = without_dtd(body)
     parsed = feedparser.parse(body, response_headers={"content-location": feed_url})
     return tuple(
         FeedItem(link=e.link, title=e.get("title"), published=_entry_date(e), feed=feed_url)

@@ -24,6 +24,7 @@ from sqlalchemy import Engine
 
 from brinkwatch.datafiles import data_path, read_tsv
 from brinkwatch.errors import ConfigError
+from brinkwatch.store.atomic import atomic_output
 from brinkwatch.store.gdelt_geo import gdelt_geo
 from brinkwatch.store.names import known_group, type_codes
 from brinkwatch.store.queries import EventFilter, StoredEvent, find_events, lead_ends
@@ -135,15 +136,12 @@ def json_row(event: StoredEvent) -> dict[str, Any]:
 
 @contextmanager
 def _open(path: str, binary: bool = False) -> Iterator[IO[Any]]:
+    """The output file, written under a temporary name and renamed when complete, so an export
+    that is killed midway never leaves a file that looks whole."""
     if path == "-":
         yield sys.stdout.buffer if binary else sys.stdout
         return
-    with open(
-        path,
-        "wb" if binary else "w",
-        encoding=None if binary else "utf-8",
-        newline=None if binary else "",
-    ) as handle:
+    with atomic_output(path, binary) as handle:
         yield handle
 
 
