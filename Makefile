@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-dev
 DB     ?= brinkwatch.db
 
-.PHONY: demo test lint typecheck eval-dev golden bench clean
+.PHONY: demo test lint typecheck eval-dev golden bench reliability clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,19 @@ lint: $(STAMP)
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
+
+## reliability: 10,000 bad inputs, linear-time benchmark, 50 kill -9 trials (and PostgreSQL where
+## BRINKWATCH_TEST_PG_URL names a throw-away database), server load test; writes docs/reliability.md
+REL := out/reliability
+reliability: $(STAMP)
+	@rm -rf $(REL) && mkdir -p $(REL)
+	$(BIN)/python benchmarks/badinputs.py $(REL)/corpus --cases 10000
+	-$(BIN)/python benchmarks/badinputs_run.py $(REL)/corpus --json $(REL)/badinputs.json
+	$(BIN)/python benchmarks/linear.py --json $(REL)/linear.json
+	-$(BIN)/python scripts/kill_trials.py --trials 50 --json $(REL)/trials.json
+	$(BIN)/python scripts/load_test.py --json $(REL)/load.json
+	$(BIN)/python scripts/reliability_report.py $(REL) docs/reliability.md
+	@rm -rf $(REL)/corpus
 
 ## eval-dev: score the ../shared/dev sets and refresh docs/evaluation.md (skipped when absent)
 eval-dev: $(STAMP)

@@ -9,7 +9,7 @@ against rules under which the engine reads each character a bounded number of ti
 2. in a pattern that is searched (not anchored at its start), each unbounded repeat stops at the
    pattern's opening character, so scans from different starts never overlap.
 
-Exceptions are listed with the reason they are linear all the same. The benchmark
+Exceptions would be listed with the reason they are linear all the same. The benchmark
 `benchmarks/linear.py` measures the time of each hostile input at two sizes.
 """
 
@@ -39,13 +39,7 @@ MODULES = [
     brinkwatch.nlp.quote_marks,
     brinkwatch.textsafe,
 ]
-EXCEPTIONS = {
-    # anchored at \A; `.` cannot pass the newline that ends each repeat, so no line is re-split
-    "brinkwatch.ingest.datelines._FRONT_MATTER",
-    # used with .match on one line: anchored, `\s+` and `\d` cannot overlap
-    "brinkwatch.ingest.metadata._MDY",
-    "brinkwatch.ingest.metadata._DMY",
-}
+EXCEPTIONS: set[str] = set()  # none needed today; add "module.NAME" with the reason it is linear
 UNBOUNDED = _constants.MAXREPEAT
 REPEATS = {_constants.MAX_REPEAT, _constants.MIN_REPEAT}
 SAFE_REPEATS = {_constants.POSSESSIVE_REPEAT}

@@ -27,7 +27,11 @@ _DATELINE = re.compile(
     r"(?:[ \t]*\((?P<agency>[A-Za-z][A-Za-z .&'-]{0,39})\))?"
     r"[ \t]*(?:-{1,2}|–|—)[ \t]*(?=\S)"
 )
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>(?:.*\n)*?)---[ \t]*\n")
+# Front matter's fences; the closing one is searched for, not reached through a lazy repeat of
+# lines, so an unterminated header costs one scan of the text (issue 18).
+_FENCE_OPEN = re.compile(r"---[ \t]*\n")
+_FENCE_CLOSE = re.compile(r"^---[ \t]*\n", re.MULTILINE)
+_DATELINE_REACH = 400  # a dateline is a short prefix; never scan a whole hostile text for one
 FRONT_MATTER_KEYS = ("title", "outlet", "url", "published", "dateline")
 
 
@@ -45,7 +49,7 @@ class Dateline:
 def find_dateline(text: str, *, reference: date | None = None) -> Dateline | None:
     """The wire dateline opening `text`, if any. A day without a year is taken as the latest such
     day on or before `reference` (the publication date, else today)."""
-    match = _DATELINE.match(text)
+    match = _DATELINE.match(text, 0, _DATELINE_REACH)
     if not match or not _confident(match):
         return None
     day = parse_month_day(match["day"], reference=reference) if match["day"] else None
@@ -90,11 +94,12 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
     """`---`-fenced `key: value` lines at the top of a text file, and the text after them.
 
     Unknown keys are an error, so a typo ("pubished") is not silently ignored."""
-    match = _FRONT_MATTER.match(text)
-    if not match:
+    opening = _FENCE_OPEN.match(text)
+    closing = _FENCE_CLOSE.search(text, opening.end()) if opening else None
+    if opening is None or closing is None:
         return {}, text
     fields: dict[str, str] = {}
-    for line in match["body"].splitlines():
+    for line in text[opening.end() : closing.start()].splitlines():
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         key, sep, value = line.partition(":")
@@ -108,7 +113,7 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
                 hint="fix the header between the --- lines",
             )
         fields[key] = value.strip().strip("\"'")
-    return fields, text[match.end() :]
+    return fields, text[closing.end() :]
 
 
 def front_matter_document(fields: dict[str, str], document: Document) -> Document:
