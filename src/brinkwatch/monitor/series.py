@@ -120,12 +120,20 @@ def aggregate(rows: pd.DataFrame, periods: pd.DatetimeIndex, freq: str) -> pd.Da
 
 def series_from_sums(sums: pd.DataFrame, periods: pd.DatetimeIndex, freq: str) -> pd.DataFrame:
     """The series of `aggregate`, from per-day sums already made (`SUMMED` columns indexed by
-    day, e.g. summed by the database): regrouped per period, quiet periods zero, ratios derived."""
-    inside = sums[(sums.index >= periods[0]) & (sums.index < _range_end(periods, freq))]
-    grouped = inside[SUMMED].groupby(period_index(inside.index, freq)).sum()
-    out = grouped.reindex(periods, fill_value=0)
-    out.index.name = "period"
-    return _derive(out.astype({c: np.float64 for c in SUMMED[1:]}))
+    day, e.g. summed by the database): added up per period, quiet periods zero, ratios derived.
+    Plain numpy: the web's dyad page calls this per request."""
+    step = 7 if freq == "week" else 1
+    days = period_index(sums.index, freq).to_numpy(dtype="datetime64[D]")
+    first = periods[0].to_datetime64().astype("datetime64[D]")
+    pos = (days - first).astype(np.int64) // step
+    inside = (pos >= 0) & (pos < len(periods))
+    columns = {}
+    for name in SUMMED:
+        total = np.zeros(len(periods), dtype=np.float64)
+        np.add.at(total, pos[inside], sums[name].to_numpy(dtype=np.float64)[inside])
+        columns[name] = total
+    out = pd.DataFrame(columns, index=pd.DatetimeIndex(periods, name="period"))
+    return _derive(out.astype({"events": np.int64}))
 
 
 def _range_end(periods: pd.DatetimeIndex, freq: str) -> pd.Timestamp:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from sqlalchemy import ColumnElement, Engine, and_, case, func, literal, or_, select
 
@@ -61,9 +62,20 @@ def _day_events(since: date | None, until: date | None) -> list[ColumnElement[bo
 
 
 def _frame(rows: list[Any], keys: list[str]) -> pd.DataFrame:
-    frame = pd.DataFrame([tuple(r) for r in rows], columns=[*keys, "sqldate", *SUMMED])
-    frame["day"] = pd.to_datetime(frame["sqldate"].astype("int64").astype(str), format="%Y%m%d")
-    return frame.drop(columns="sqldate").astype({c: "float64" for c in SUMMED[1:]})
+    """Rows of (*keys, sqldate, *SUMMED) as a frame with a `day` column, built column-wise."""
+    columns = list(zip(*rows, strict=True)) if rows else [()] * (len(keys) + 1 + len(SUMMED))
+    data: dict[str, Any] = {k: list(columns[i]) for i, k in enumerate(keys)}
+    sqldate = np.asarray(columns[len(keys)], dtype=np.int64)
+    for i, name in enumerate(SUMMED, start=len(keys) + 1):
+        data[name] = np.asarray(columns[i], dtype=np.float64)
+    data["events"] = data["events"].astype(np.int64)
+    years, months, days = sqldate // 10_000, sqldate // 100 % 100, sqldate % 100
+    stamps = (
+        (years - 1970).astype("datetime64[Y]").astype("datetime64[M]")
+        + (months - 1).astype("timedelta64[M]")
+    ).astype("datetime64[D]") + (days - 1).astype("timedelta64[D]")
+    data["day"] = stamps.astype("datetime64[ns]")
+    return pd.DataFrame(data)
 
 
 def pair_day_sums(

@@ -26,6 +26,7 @@ from brinkwatch.store.db import open_engine
 from brinkwatch.store.ingest import CodeFn
 from brinkwatch.web.api import export, monitor, reads, write
 from brinkwatch.web.api.common import NotModified, error, known_parameters
+from brinkwatch.web.pages import router as pages_router
 from brinkwatch.web.settings import WebSettings, web_settings
 from brinkwatch.web.writes import refresh_alerts
 
@@ -77,6 +78,7 @@ def create_app(settings: WebSettings, *, code: CodeFn | None = None) -> FastAPI:
     for module in (reads, monitor, export, write):
         api.include_router(module.router)
     app.include_router(api)
+    app.include_router(pages_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_api_route("/api/docs", _docs, include_in_schema=False)
     _handlers(app)
