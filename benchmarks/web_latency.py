@@ -31,7 +31,8 @@ from brinkwatch.store.monitor_io import monitor_events, upsert_alerts
 from brinkwatch.store.schema import articles, event_clusters, events, evidence
 from brinkwatch.web import create_app, web_settings
 
-COUNTRIES = [f"C{i:02d}" for i in range(60)]
+# three-letter codes like ISO 3166's (the API checks the shape): QAA, QAB, …
+COUNTRIES = [f"Q{chr(65 + i // 26)}{chr(65 + i % 26)}" for i in range(60)]
 WORDS = [
     "border",
     "talks",
@@ -68,8 +69,9 @@ def _pairs(rng: random.Random) -> list[tuple[str, str]]:
 
 
 def _zipf_pair(rng: random.Random, pairs: list[tuple[str, str]]) -> tuple[str, str]:
-    # index ~ Pareto-distributed: a few pairs hold most events, as in real news
-    index = min(int(rng.paretovariate(1.1)) - 1, len(pairs) - 1)
+    # index ~ Pareto-distributed: a few pairs hold most events, as in real news; the busiest
+    # holds ~5% (P(index 0) = 1 - 1.05^-1.1)
+    index = min(int((rng.paretovariate(1.1) - 1) * 20), len(pairs) - 1)
     return pairs[index]
 
 

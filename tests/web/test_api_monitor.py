@@ -106,3 +106,15 @@ def test_export_reads_in_chunks(store_url: str) -> None:
     assert len(chunks) > 2 and all(len(c) <= 4 for c in chunks)
     ids = [e.id for c in chunks for e in c]
     assert len(ids) == len(set(ids))
+
+
+def test_the_ranking_uses_the_monitors_tension(api: Client, store_url: str) -> None:
+    params = Settings().monitor
+    events = monitor_events(open_engine(store_url))
+    frame = events_frame(events, params.weight)
+    for row in api.get("/api/v1/dyads?limit=50").json()["items"]:
+        series = dyad_series(frame, row["a"], row["b"], params)
+        tension = tension_frame(series, params)["tension"]
+        assert row["tension"] == pytest.approx(round(tension.iloc[-1], 4), abs=1e-4)
+        assert row["peak_tension"] == pytest.approx(round(tension.max(), 4), abs=1e-4)
+        assert row["sparkline"] == pytest.approx(tension.iloc[-30:].round(4).tolist(), abs=1e-4)

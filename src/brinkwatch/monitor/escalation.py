@@ -63,6 +63,16 @@ def tension_frame(series: pd.DataFrame, params: MonitorParams) -> pd.DataFrame:
     return pd.DataFrame(dict(zip(TENSION_COLUMNS, data, strict=True)), index=series.index)
 
 
+def tension_matrix(net_conflict: np.ndarray, params: MonitorParams) -> np.ndarray:
+    """`tension_frame`'s tension index for many pairs at once: `net_conflict` is periods × pairs
+    (each column a pair's complete series). The same EWMA over the same calm padding, in one
+    vectorised pass (the overview ranks thousands of pairs)."""
+    pad = np.zeros((params.min_history, net_conflict.shape[1]))
+    padded = pd.DataFrame(np.vstack([pad, net_conflict]))
+    smoothed = padded.ewm(span=params.ewma_span, adjust=False).mean().to_numpy()
+    return smoothed[params.min_history :]
+
+
 def _month_on_month(conflict: np.ndarray, params: MonitorParams) -> np.ndarray:
     window = max(1, round(params.mom_days / params.period_days))
     current = pd.Series(conflict).rolling(window, min_periods=window).sum().to_numpy()

@@ -190,14 +190,14 @@ def _quotes(conn: Connection, pk: int) -> list[dict[str, Any]]:
 
 
 def data_version(engine: Engine) -> tuple[Any, ...]:
-    """What changes whenever the store's content does: newest article, event and alert update.
-    Cheap (index look-ups), so every read can answer a conditional GET with it."""
+    """What changes whenever the store's content does: the newest article, event cluster, event
+    mention and alert update. Index look-ups only (no count), so every read can afford it. (The
+    store never deletes; a cluster's counts change only with a new mention.)"""
     with engine.connect() as conn:
         return tuple(
             conn.execute(
                 select(
                     select(func.max(A.pk)).scalar_subquery(),
-                    select(func.count()).select_from(articles).scalar_subquery(),
                     select(func.max(event_clusters.c.id)).scalar_subquery(),
                     select(func.max(events.c.pk)).scalar_subquery(),
                     select(func.max(alerts.c.updated_at)).scalar_subquery(),

@@ -9,10 +9,11 @@ import math
 from datetime import date
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from sqlalchemy import Engine
 
-from brinkwatch.monitor.escalation import tension_frame
+from brinkwatch.monitor.escalation import tension_frame, tension_matrix
 from brinkwatch.monitor.params import MonitorParams
 from brinkwatch.monitor.series import period_index, period_range, series_from_sums
 from brinkwatch.store.dyad_sums import all_pair_day_sums, directed_totals, pair_day_sums
@@ -88,40 +89,54 @@ def ranked_pairs(
     """Every pair with its tension: `recent` (the highest over the last `RECENT_DAYS` of the
     range: a pair that flared up last week and calmed since still heads the list), `tension`
     (the last period's), `peak` (the whole range's); totals and a sparkline of the last periods.
-    Ranked by `sort` (recent, tension, peak, conflict or events), highest first."""
+    Ranked by `sort` (recent, tension, peak, conflict or events), highest first. All pairs at
+    once: a periods × pairs matrix and the monitor's tension index over its columns."""
     sums = all_pair_day_sums(engine, weight=params.weight, since=since, until=until)
     periods = _periods(sums, params.freq, since, until)
     if periods is None:
         return []
-    out = []
-    for (a, b), rows in sums.groupby(["a", "b"], sort=True):
-        series = series_from_sums(rows.set_index("day"), periods, params.freq)
-        recent = max(1, RECENT_DAYS // params.period_days)
-        out.append(_summary(str(a), str(b), series, tension_frame(series, params), recent))
-    key = {"peak": "peak_tension", "recent": "recent_tension"}.get(sort, sort)
-    return sorted(out, key=lambda r: (-(r[key] or 0.0), -r["events"], r["a"], r["b"]))
+    keys = pd.MultiIndex.from_frame(sums[["a", "b"]]).unique().sort_values()
+    pair_pos = keys.get_indexer(pd.MultiIndex.from_frame(sums[["a", "b"]]))
+    step = params.period_days
+    days = period_index(pd.DatetimeIndex(sums["day"]), params.freq).to_numpy("datetime64[D]")
+    period_pos = (days - periods[0].to_datetime64().astype("datetime64[D]")).astype(int) // step
+    shape = (len(periods), len(keys))
+    net, events = np.zeros(shape), np.zeros(shape)
+    np.add.at(net, (period_pos, pair_pos), (sums["conflict"] - sums["cooperation"]).to_numpy())
+    np.add.at(events, (period_pos, pair_pos), sums["events"].to_numpy(dtype=np.float64))
+    level = tension_matrix(net, params)
+    recent = max(1, RECENT_DAYS // step)
+    totals = sums.groupby(["a", "b"])[["conflict", "cooperation"]].sum().reindex(keys)
+    out = [
+        _summary(key, level[:, i], events[:, i], totals.iloc[i], periods, recent)
+        for i, key in enumerate(keys)
+    ]
+    name = {"peak": "peak_tension", "recent": "recent_tension"}.get(sort, sort)
+    return sorted(out, key=lambda r: (-(r[name] or 0.0), -r["events"], r["a"], r["b"]))
 
 
 def _summary(
-    a: str, b: str, series: pd.DataFrame, tension: pd.DataFrame, recent: int
+    key: tuple[str, str],
+    level: np.ndarray,
+    events: np.ndarray,
+    totals: pd.Series,
+    periods: pd.DatetimeIndex,
+    recent: int,
 ) -> dict[str, Any]:
-    level = tension["tension"]
-    peak_at = level.idxmax()
-    spark = level.iloc[-SPARK_PERIODS:]
+    spark = level[-SPARK_PERIODS:]
     return {
-        "a": a,
-        "b": b,
-        "events": int(series["events"].sum()),
-        "conflict": _plain(series["conflict"].sum()),
-        "cooperation": _plain(series["cooperation"].sum()),
-        "tension": _plain(level.iloc[-1]),
-        "recent_tension": _plain(level.iloc[-recent:].max()),
+        "a": str(key[0]),
+        "b": str(key[1]),
+        "events": int(events.sum()),
+        "conflict": _plain(totals["conflict"]),
+        "cooperation": _plain(totals["cooperation"]),
+        "tension": _plain(level[-1]),
+        "recent_tension": _plain(level[-recent:].max()),
         "peak_tension": _plain(level.max()),
-        "peak_period": peak_at.date().isoformat(),
-        "last_period": series.index[-1].date().isoformat(),
-        "signals": int(tension["signal"].sum()),
+        "peak_period": periods[int(level.argmax())].date().isoformat(),
+        "last_period": periods[-1].date().isoformat(),
         "sparkline": [_plain(v) for v in spark],
-        "sparkline_start": spark.index[0].date().isoformat(),
+        "sparkline_start": periods[-len(spark)].date().isoformat(),
     }
 
 
