@@ -21,6 +21,7 @@ from brinkwatch.store.queries import day_number
 from brinkwatch.store.schema import event_clusters
 
 C = event_clusters.c
+COVER = "ix_clusters_dyad_cover"  # migration 0003: pair, day and every summed column
 
 
 def _at_least_one(column: Any) -> Any:
@@ -102,6 +103,32 @@ def pair_day_sums(
     return _frame(rows, []).set_index("day")
 
 
+def pair_last_day(
+    engine: Engine, a: str, b: str, *, directed: bool = False, until: date | None = None
+) -> date | None:
+    """The day of the pair's newest counted event (one index look-up per direction)."""
+    found = []
+    with engine.connect() as conn:
+        for source, target in [(a, b)] if directed else [(a, b), (b, a)]:
+            query = select(func.max(C.sqldate)).where(
+                C.source_country == source, C.target_country == target, *_day_events(None, until)
+            )
+            found.append(conn.scalar(query))
+    days = [int(d) for d in found if d]
+    if not days:
+        return None
+    last = max(days)
+    return date(last // 10_000, last // 100 % 100, last % 100)
+
+
+def store_last_day(engine: Engine, *, until: date | None = None) -> date | None:
+    """The day of the newest counted event of any pair."""
+    query = select(func.max(C.sqldate)).where(*_day_events(None, until))
+    with engine.connect() as conn:
+        last = conn.scalar(query)
+    return date(last // 10_000, last // 100 % 100, last % 100) if last else None
+
+
 def all_pair_day_sums(
     engine: Engine,
     *,
@@ -109,17 +136,25 @@ def all_pair_day_sums(
     since: date | None = None,
     until: date | None = None,
 ) -> pd.DataFrame:
-    """Every undirected pair's sums per day: columns a, b (a < b), day and the sums."""
-    low = case((C.source_country <= C.target_country, C.source_country), else_=C.target_country)
-    high = case((C.source_country <= C.target_country, C.target_country), else_=C.source_country)
+    """Every undirected pair's sums per day: columns a, b (a < b), day and the sums.
+
+    Grouped by direction in the covering index's own order (a streaming pass, no sort; SQLite
+    is told to use it: its planner would rather look up every row by date), then both
+    directions of a pair are added up here."""
     query = (
-        select(low.label("a"), high.label("b"), C.sqldate, *_sums(weight))
+        select(C.source_country, C.target_country, C.sqldate, *_sums(weight))
         .where(*_day_events(since, until))
-        .group_by(low, high, C.sqldate)
+        .group_by(C.source_country, C.target_country, C.sqldate)
+        .with_hint(event_clusters, f"INDEXED BY {COVER}", "sqlite")
     )
     with engine.connect() as conn:
         rows = list(conn.execute(query))
-    return _frame(rows, ["a", "b"])
+    frame = _frame(rows, ["source", "target"])
+    forward = frame["source"] <= frame["target"]
+    frame["a"] = frame["source"].where(forward, frame["target"])
+    frame["b"] = frame["target"].where(forward, frame["source"])
+    summed = frame.groupby(["a", "b", "day"], sort=True)[SUMMED].sum().reset_index()
+    return summed.astype({"events": np.int64})
 
 
 def directed_totals(
@@ -134,6 +169,7 @@ def directed_totals(
         select(C.source_country.label("source"), C.target_country.label("target"), *_sums(weight))
         .where(*_day_events(since, until))
         .group_by(C.source_country, C.target_country)
+        .with_hint(event_clusters, f"INDEXED BY {COVER}", "sqlite")
     )
     with engine.connect() as conn:
         return [dict(r._mapping) for r in conn.execute(query)]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, String, and_, cast, func, or_, select
+from sqlalchemy import ColumnElement, Engine, String, and_, cast, func, or_, select, tuple_
 
 from brinkwatch.store.browse import Page
 from brinkwatch.store.queries import StoredEvent, day_number, evidence_for
@@ -72,18 +72,55 @@ def _conditions(eq: EventQuery) -> list[ColumnElement[bool]]:
     return found
 
 
-def _after(key: tuple[int, int]) -> ColumnElement[bool]:
+def _branches(eq: EventQuery) -> list[EventQuery]:
+    """`pair` and `country` are ORs of two directions; each direction alone walks its index in
+    the page's order (no sort of the pair's every event), and the pages are merged."""
+    plain = {**_fields(eq), "pair": None, "country": None}
+    if eq.pair:
+        a, b = eq.pair
+        sides = [(a, b)] if a == b else [(a, b), (b, a)]
+        return [EventQuery(**{**plain, "country": eq.country, "dyad": side}) for side in sides]
+    if eq.country and not eq.dyad:
+        return [
+            EventQuery(**{**plain, "source": eq.country}),
+            EventQuery(**{**plain, "target": eq.country}),
+        ]
+    return [eq]
+
+
+def _after_parts(key: tuple[int, int] | None) -> list[ColumnElement[bool] | None]:
+    """The page key as conditions run in turn: dated rows after the key, then undated ones
+    (each a plain index range: an OR of both would not be)."""
+    if key is None:
+        return [None]
     day, last_id = key
     if day == UNDATED:
-        return and_(C.sqldate.is_(None), C.id < last_id)
-    return or_(C.sqldate < day, and_(C.sqldate == day, C.id < last_id), C.sqldate.is_(None))
+        return [and_(C.sqldate.is_(None), C.id < last_id)]
+    return [tuple_(C.sqldate, C.id) < tuple_(day, last_id), C.sqldate.is_(None)]
 
 
-def _events_query(eq: EventQuery) -> Any:
-    query = select(event_clusters).where(*_conditions(eq))
-    if eq.after:
-        query = query.where(_after(eq.after))
-    return query.order_by(C.sqldate.desc().nulls_last(), C.id.desc())
+def _branch_rows(conn: Any, eq: EventQuery, n: int) -> list[Any]:
+    found: list[Any] = []
+    for part in _after_parts(eq.after):
+        query = select(event_clusters).where(*_conditions(eq))
+        query = query.where(part) if part is not None else query
+        order = query.order_by(C.sqldate.desc().nulls_last(), C.id.desc())
+        found.extend(conn.execute(order.limit(n - len(found))))
+        if len(found) >= n:
+            break
+    return found
+
+
+def _sort_key(row: Any) -> tuple[int, int]:
+    return (row.sqldate if row.sqldate is not None else UNDATED, row.id)
+
+
+def fetch_rows(engine: Engine, eq: EventQuery, n: int) -> list[Any]:
+    """The first `n` matching rows after `eq.after`, newest first."""
+    with engine.connect() as conn:
+        rows = [r for branch in _branches(eq) for r in _branch_rows(conn, branch, n)]
+    unique = {r.id: r for r in rows}
+    return sorted(unique.values(), key=_sort_key, reverse=True)[:n]
 
 
 def event_row(event: StoredEvent) -> dict[str, Any]:
@@ -94,13 +131,11 @@ def event_row(event: StoredEvent) -> dict[str, Any]:
 
 def find_event_page(engine: Engine, eq: EventQuery) -> Page:
     """One page of events (each with its evidence sentences), newest first."""
-    with engine.connect() as conn:
-        rows = list(conn.execute(_events_query(eq).limit(eq.limit + 1)))
+    rows = fetch_rows(engine, eq, eq.limit + 1)
     more, rows = len(rows) > eq.limit, rows[: eq.limit]
     spans = evidence_for(engine, [r.id for r in rows])
     found = [_stored(r._mapping, spans.get(r.id, ())) for r in rows]
-    last = found[-1] if found else None
-    next_key = (last.sqldate or UNDATED, last.id) if more and last else None
+    next_key = _sort_key(rows[-1]) if more and rows else None
     return Page(tuple(event_row(e) for e in found), next_key)
 
 
@@ -112,20 +147,18 @@ def _stored(mapping: Any, spans: Any) -> StoredEvent:
 def iter_events(
     engine: Engine, eq: EventQuery, *, chunk: int = 1000, with_evidence: bool = True
 ) -> Iterator[list[StoredEvent]]:
-    """Every matching event, newest first, `chunk` at a time: one short query per chunk, so a
+    """Every matching event, newest first, `chunk` at a time: short queries per chunk, so a
     streamed export holds one chunk and no connection between chunks."""
     key = eq.after
     while True:
-        page_query = EventQuery(**{**_fields(eq), "after": key, "limit": chunk})
-        with engine.connect() as conn:
-            rows = list(conn.execute(_events_query(page_query).limit(chunk)))
+        rows = fetch_rows(engine, EventQuery(**{**_fields(eq), "after": key}), chunk)
         if not rows:
             return
         spans = evidence_for(engine, [r.id for r in rows]) if with_evidence else {}
         yield [_stored(r._mapping, spans.get(r.id, ())) for r in rows]
         if len(rows) < chunk:
             return
-        key = (rows[-1].sqldate or UNDATED, rows[-1].id)
+        key = _sort_key(rows[-1])
 
 
 def _fields(eq: EventQuery) -> dict[str, Any]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import numpy as np
@@ -16,7 +16,13 @@ from sqlalchemy import Engine
 from brinkwatch.monitor.escalation import tension_frame, tension_matrix
 from brinkwatch.monitor.params import MonitorParams
 from brinkwatch.monitor.series import period_index, period_range, series_from_sums
-from brinkwatch.store.dyad_sums import all_pair_day_sums, directed_totals, pair_day_sums
+from brinkwatch.store.dyad_sums import (
+    all_pair_day_sums,
+    directed_totals,
+    pair_day_sums,
+    pair_last_day,
+    store_last_day,
+)
 
 SERIES_FIELDS = [
     "events",
@@ -33,6 +39,7 @@ SERIES_FIELDS = [
 ]
 TENSION_FIELDS = ["tension", "baseline", "z", "rise", "signal"]
 SPARK_PERIODS = 30
+DEFAULT_DAYS = 365  # a dyad page shows its last year unless asked for more (?since=)
 RECENT_DAYS = 30
 
 
@@ -52,6 +59,13 @@ def _periods(sums: pd.DataFrame, freq: str, since: date | None, until: date | No
     return period_range(start, end, freq) if start <= end else None
 
 
+def history_start(since: date, params: MonitorParams) -> date:
+    """How far back to read before `since` so baselines, the EWMA and episodes have their
+    history: the rule `brinkwatch dyad --since` uses (cli/monitor.py), so both show the same."""
+    periods = params.baseline_window + params.min_history + params.deescalation_lookback
+    return since - timedelta(days=periods * params.period_days + params.mom_days * 2)
+
+
 def pair_series(
     engine: Engine,
     a: str,
@@ -62,19 +76,29 @@ def pair_series(
     since: date | None = None,
     until: date | None = None,
 ) -> list[dict[str, Any]]:
-    """One row per period: counts, Goldstein sums, the tension index and its change signal."""
-    sums = pair_day_sums(engine, a, b, weight=params.weight, directed=directed, until=until)
+    """One row per period from `since` (default: a year before the pair's last event) to the
+    pair's last event or `until`: counts, Goldstein sums, the tension index, its change signal."""
+    if since is None:
+        last = pair_last_day(engine, a, b, directed=directed, until=until)
+        if last is None:
+            return []
+        since = last - timedelta(days=DEFAULT_DAYS)
+    first = history_start(since, params)
+    sums = pair_day_sums(
+        engine, a, b, weight=params.weight, directed=directed, since=first, until=until
+    )
     periods = _periods(sums, params.freq, None, until)
     if periods is None:
         return []
     series = series_from_sums(sums, periods, params.freq)
-    tension = tension_frame(series, params)  # over the whole history: baselines need it
+    tension = tension_frame(series, params)
     table = series.join(tension[TENSION_FIELDS])
-    if since is not None:
-        table = table.loc[period_index(pd.DatetimeIndex([since]), params.freq)[0] :]
+    table = table.loc[period_index(pd.DatetimeIndex([since]), params.freq)[0] :]
+    columns = {k: [_plain(v) for v in table[k].tolist()] for k in SERIES_FIELDS + TENSION_FIELDS}
+    days = [ts.date().isoformat() for ts in table.index]
     return [
-        {"period": ts.date().isoformat(), **{k: _plain(v) for k, v in row.items()}}
-        for ts, row in table[SERIES_FIELDS + TENSION_FIELDS].iterrows()
+        {"period": day, **{k: values[i] for k, values in columns.items()}}
+        for i, day in enumerate(days)
     ]
 
 
@@ -88,11 +112,20 @@ def ranked_pairs(
 ) -> list[dict[str, Any]]:
     """Every pair with its tension: `recent` (the highest over the last `RECENT_DAYS` of the
     range: a pair that flared up last week and calmed since still heads the list), `tension`
-    (the last period's), `peak` (the whole range's); totals and a sparkline of the last periods.
-    Ranked by `sort` (recent, tension, peak, conflict or events), highest first. All pairs at
-    once: a periods × pairs matrix and the monitor's tension index over its columns."""
-    sums = all_pair_day_sums(engine, weight=params.weight, since=since, until=until)
-    periods = _periods(sums, params.freq, since, until)
+    (the last period's), `peak` (the range's); totals and a sparkline of the last periods. The
+    range is `since` (default: a year before the newest event) to `until`, the index warmed up
+    on the history before it, as on the dyad page. Ranked by `sort` (recent, tension, peak,
+    conflict or events), highest first. All pairs at once: a periods × pairs matrix and the
+    monitor's tension index over its columns."""
+    if since is None:
+        last = store_last_day(engine, until=until)
+        if last is None:
+            return []
+        since = last - timedelta(days=DEFAULT_DAYS)
+    sums = all_pair_day_sums(
+        engine, weight=params.weight, since=history_start(since, params), until=until
+    )
+    periods = _periods(sums, params.freq, None, until)
     if periods is None:
         return []
     keys = pd.MultiIndex.from_frame(sums[["a", "b"]]).unique().sort_values()
@@ -104,12 +137,15 @@ def ranked_pairs(
     net, events = np.zeros(shape), np.zeros(shape)
     np.add.at(net, (period_pos, pair_pos), (sums["conflict"] - sums["cooperation"]).to_numpy())
     np.add.at(events, (period_pos, pair_pos), sums["events"].to_numpy(dtype=np.float64))
-    level = tension_matrix(net, params)
+    shown = periods >= period_index(pd.DatetimeIndex([since]), params.freq)[0]
+    level = tension_matrix(net, params)[shown]  # warmed up on the history before `since`
     recent = max(1, RECENT_DAYS // step)
-    totals = sums.groupby(["a", "b"])[["conflict", "cooperation"]].sum().reindex(keys)
+    in_range = sums[sums["day"] >= pd.Timestamp(since)]
+    totals = in_range.groupby(["a", "b"])[["conflict", "cooperation"]].sum().reindex(keys)
     out = [
-        _summary(key, level[:, i], events[:, i], totals.iloc[i], periods, recent)
+        _summary(key, level[:, i], events[shown, i], totals.iloc[i], periods[shown], recent)
         for i, key in enumerate(keys)
+        if events[shown, i].sum() > 0 or level[:, i].max() > 0
     ]
     name = {"peak": "peak_tension", "recent": "recent_tension"}.get(sort, sort)
     return sorted(out, key=lambda r: (-(r[name] or 0.0), -r["events"], r["a"], r["b"]))
@@ -128,8 +164,8 @@ def _summary(
         "a": str(key[0]),
         "b": str(key[1]),
         "events": int(events.sum()),
-        "conflict": _plain(totals["conflict"]),
-        "cooperation": _plain(totals["cooperation"]),
+        "conflict": _plain(totals["conflict"] if totals.notna().all() else 0.0),
+        "cooperation": _plain(totals["cooperation"] if totals.notna().all() else 0.0),
         "tension": _plain(level[-1]),
         "recent_tension": _plain(level[-recent:].max()),
         "peak_tension": _plain(level.max()),
