@@ -80,3 +80,33 @@ def test_span_half_rejects_a_thin_overlap() -> None:
     m = score_penta([Case(gold, (pred,))]).metrics
     assert m["source_any"] == Counts(tp=1)
     assert m["source_half"] == Counts(fp=1, fn=1)  # 1 of 5 gold tokens < 0.5
+
+
+def test_dyad_figures_count_one_event_with_both_roles() -> None:
+    from brinkwatch.evaluate.dyads import dyad_metrics
+    from brinkwatch.evaluate.gold import SentenceGold
+    from brinkwatch.evaluate.results import Case, PredEvent
+    from brinkwatch.records import Span
+
+    text = "Peru sued Chile in The Hague."
+    gold = SentenceGold("s1", text, None, 3, (Span(0, 4, "Peru"),), (Span(10, 15, "Chile"),), None)
+    split = (PredEvent("111", 5, source=Span(0, 4, "Peru")),
+             PredEvent("111", 5, target=Span(10, 15, "Chile"), source=Span(19, 28, "The Hague")))  # fmt: skip
+    whole = (PredEvent("111", 5, source=Span(0, 4, "Peru"), target=Span(10, 15, "Chile")),)
+    missed = dyad_metrics([Case(gold, split)])
+    assert missed["dyad_recall"].value == 0.0  # source and target on different events
+    found = dyad_metrics([Case(gold, whole)])
+    assert found["dyad_recall"].value == 1.0
+    assert missed["events_per_sentence"].value == 2.0 and missed["acts_per_sentence"].value == 1.0
+    assert found["with_target"].value == 1.0
+
+
+def test_the_gate_holds_ceilings_from_above() -> None:
+    from brinkwatch.evaluate.baseline import check, floors_from
+
+    pins = floors_from({"penta.events_per_sentence": 1.2, "penta.dyad_recall": 0.7}, 0.03)
+    assert pins["penta.events_per_sentence"] == 1.23 and pins["penta.dyad_recall"] < 0.7
+    assert not check({"penta.events_per_sentence": 1.1, "penta.dyad_recall": 0.8}, pins)
+    drops = check({"penta.events_per_sentence": 1.5, "penta.dyad_recall": 0.5}, pins)
+    assert [d.metric for d in drops] == ["penta.dyad_recall", "penta.events_per_sentence"]
+    assert "ceiling" in str(drops[1])

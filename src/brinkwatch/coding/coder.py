@@ -8,17 +8,25 @@ evidence. Every event names the lexicon entry that fired (`pattern`).
 
 # No `from __future__ import annotations`: spaCy reads the factory signature at run time.
 
-import hashlib
 from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import replace
 from itertools import islice
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from brinkwatch.coding import roles
+from brinkwatch.coding.clauses import describes_noun, in_relative_clause, purpose
 from brinkwatch.coding.codes import GOLDSTEIN_TABLE, CodeTable, code_table
+from brinkwatch.coding.eventparts import (
+    event_id,
+    evidence,
+    pairs,
+    plain_pronoun,
+    same_actor,
+    sentence,
+    with_code,
+)
 from brinkwatch.coding.lexicon import Entry, Lexicon, lexicon
 from brinkwatch.coding.matcher import (
     VERB_POS,
@@ -31,6 +39,8 @@ from brinkwatch.coding.matcher import (
     sentence_words,
     trigger_positions,
 )
+from brinkwatch.coding.mentions import named, split_coordinated
+from brinkwatch.coding.mood import CONDITIONAL, INTENT, QUESTION, mood, mood_rules
 from brinkwatch.coding.participants import consumed_tokens, participants
 from brinkwatch.coding.reported import (
     Speech,
@@ -47,6 +57,8 @@ from brinkwatch.coding.resolve import (
     date_lookup,
     published_date,
 )
+from brinkwatch.coding.statements import content_target
+from brinkwatch.nlp.gazetteer import Gazetteer, gazetteer_for
 from brinkwatch.records import Actor, DateRef, Event
 from brinkwatch.records import Span as TextSpan
 
@@ -60,10 +72,23 @@ _OBJECT_DEPS = frozenset({"dobj", "obj", "pobj", "dative", "iobj"})
 class EventCoder:
     """Codes events on a joined article `Doc`; data files are loaded once, here."""
 
-    def __init__(self, codes: CodeTable | None = None, lex: Lexicon | None = None) -> None:
+    def __init__(
+        self,
+        codes: CodeTable | None = None,
+        lex: Lexicon | None = None,
+        gazetteer: Gazetteer | None = None,
+    ) -> None:
         self.codes = codes or code_table()
+        self.gazetteer = gazetteer  # splits coordinated place modifiers; None: no splitting
         self.lexicon = lex or lexicon()
-        self.actor_of = ActorFinder(actor_lookup(), self.lexicon.classes.get("AGENTS", frozenset()))
+        classes = self.lexicon.classes
+        self.actor_of = ActorFinder(actor_lookup(), classes.get("AGENTS", frozenset()), gazetteer)
+        self.symmetric = classes.get("SYMMETRIC_VERBS", frozenset())
+        self.one_sided = classes.get("ONE_SIDED_VERBS", frozenset())
+        self.mood = mood_rules()
+        self.places = classes.get("PLACE_TARGET_VERBS", frozenset())
+        self.movers = classes.get("MOVE_VERBS", frozenset())
+        self.instruments = classes.get("MILITARY", frozenset()) | classes.get("POLICE", frozenset())
         self.date_of = date_lookup()
         self._date_key: tuple[int, int] | None = None
         self._date = DateRef(None, None, None, None)
@@ -87,7 +112,7 @@ class EventCoder:
             tokens = [doc[i] for i in positions[first:last]]
             matches = [m for t in tokens if (m := best_match(t, self.lexicon, words))]
             if matches:
-                events.extend(self.matched_events(doc, _sentence(doc, text, start, end), matches))
+                events.extend(self.matched_events(doc, sentence(doc, text, start, end), matches))
         doc._.bw_events = events
         return doc
 
@@ -105,7 +130,7 @@ class EventCoder:
             speakers[match.trigger.i] = self.speaker(doc, match.trigger)
             events.extend(self.demands(doc, sentence, match, consumed, speakers[match.trigger.i]))
         for match in matches:
-            if match.trigger.i in consumed:
+            if match.trigger.i in consumed or describes_noun(match.trigger):
                 continue
             if match.entry.speech:
                 speech.append(match)
@@ -195,18 +220,64 @@ class EventCoder:
         return self.actor_of(doc, subjects[0]) if subjects else None
 
     def match_events(self, doc: Doc, sent: TextSpan, match: Match) -> Iterator[Event]:
-        people = participants(match)
+        state = mood(match.trigger, self.mood)
+        if state in (CONDITIONAL, QUESTION) or purpose(match.trigger):
+            return
+        if state == INTENT and not negated(match.trigger) and (code := self.intent(match)):
+            match = Match(with_code(match.entry, code), match.trigger, match.object,
+                          match.prep_object, match.comp)  # fmt: skip
+        people = participants(
+            match,
+            lambda t: self.actor_of(doc, t, strict=True) is not None,
+            self.instruments,
+            self.places,
+            self.movers,
+        )
         reporter = self.reporter(doc, match.trigger)
         sources = self.sources(doc, people.sources, reporter)
+        if in_relative_clause(match.trigger) and not any(s.code for s in sources):
+            return  # "an attack that killed 40", "in which Moon offered": no act of an actor
         targets = self.targets(doc, people.targets, sources)
+        if not targets and len(sources) == 1 and _verbal(match):
+            about = content_target(doc, match.trigger, sources[0])
+            targets = [about] if about is not None else []
         is_negated = negated(match.trigger)
         entry = match.entry
         if is_negated and entry.negated_code:
-            entry, is_negated = _with_code(entry, entry.negated_code), False
+            entry, is_negated = with_code(entry, entry.negated_code), False
             match = Match(entry, match.trigger, match.object, match.prep_object, match.comp)
-        for source, target in islice(_pairs(entry, sources, targets), MAX_PAIRS):
+        for source, target in islice(
+            pairs(self.reciprocal(match, len(sources)), sources, targets), MAX_PAIRS
+        ):
             reporter_for_event = None if same_actor(source, reporter) else reporter
             yield self.event(doc, sent, match, source, target, is_negated, reporter_for_event)
+
+    def reciprocal(self, match: Match, sources: int) -> bool:
+        """Whether the act goes both ways: an entry marked reciprocal, or a symmetric verb with
+        co-agents ("A and B clashed", "A clashed with B"), unless the verb is one-sided
+        ("ratified the deal with B"). A symmetric verb's other targets are not co-agents: "A
+        agreed to grant asylum to refugees" is not done by the refugees."""
+        trigger = match.trigger
+        lemma = trigger.lemma_.lower()
+        if lemma in self.one_sided:
+            return False
+        if match.entry.reciprocal:
+            return True
+        if trigger.pos_ not in VERB_POS or lemma not in self.symmetric:
+            return False
+        return sources >= 2 or any(
+            c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children
+        )
+
+    def intent(self, match: Match) -> str | None:
+        """The intent/threat code of a match's act ("will meet" → 036); a refusal ("will not
+        lift the ban") keeps the lexicon's negated code instead."""
+        return self.mood.intent_code(match.entry.code)
+
+    def split(self, head: Token, actor: Actor) -> list[Actor]:
+        if self.gazetteer is None:
+            return [actor]
+        return split_coordinated(self.gazetteer, head, actor)
 
     def sources(self, doc: Doc, heads: list[Token], reporter: Actor | None) -> list[Actor]:
         """Source actors; a pronoun the resolver left open, in reported speech, is the speaker
@@ -217,7 +288,7 @@ class EventCoder:
             if reporter is not None and head.pos_ == "PRON" and (actor is None or not actor.code):
                 actor = reporter
             if actor is not None and actor not in actors:
-                actors.append(actor)
+                actors.extend(self.split(head, named(doc, actor)))
         return actors
 
     def targets(self, doc: Doc, heads: list[Token], sources: list[Actor]) -> list[Actor]:
@@ -231,10 +302,12 @@ class EventCoder:
         actors: list[Actor] = []
         for head in heads:
             actor = self.actor_of(doc, head, strict=True)
-            if actor is not None and is_source(actor) and _plain_pronoun(head):
+            if actor is not None and is_source(actor) and plain_pronoun(head):
                 actor = antecedent(doc, head, is_source)
             if actor is not None and actor not in actors and not is_source(actor):
-                actors.append(actor)
+                actors.extend(self.split(head, named(doc, actor)))
+        if any(a.code for a in actors):  # "shared evidence with Mexico under a treaty …"
+            return [a for a in actors if a.code]
         return actors
 
     def reporter(self, doc: Doc, trigger: Token) -> Actor | None:
@@ -268,11 +341,11 @@ class EventCoder:
         code = self.codes[match.entry.code]
         trigger = match.trigger
         when = self.when(doc, trigger)
-        evidence = _evidence(sent, trigger, source, target)
+        span = evidence(sent, trigger, source, target)
         return Event(
-            id=_event_id(sent.start, trigger, code.code, source, target),
+            id=event_id(sent.start, trigger, code.code, source, target),
             sentence=sent,
-            evidence=evidence,
+            evidence=span,
             trigger=TextSpan(trigger.idx, trigger.idx + len(trigger.text), trigger.text),
             source=source,
             target=target,
@@ -302,41 +375,9 @@ def _allied(event: Event, speaker: Actor) -> bool:
     return bool(speaker.country and event.source.country == speaker.country)
 
 
-def same_actor(a: Actor, b: Actor | None) -> bool:
-    """Two mentions of one actor: equal, or the same entity, or the same code."""
-    if b is None:
-        return False
-    return a == b or bool(a.entity and a.entity == b.entity) or bool(a.code and a.code == b.code)
-
-
-def _plain_pronoun(token: Token) -> bool:
-    """A non-reflexive pronoun in an object slot ("warned it", "for it not to"); a clause's
-    subject may well be the source ("China warned that it would …")."""
-    return (
-        token.pos_ == "PRON"
-        and token.dep_ in _OBJECT_DEPS
-        and not token.lower_.endswith(("self", "selves"))
-    )
-
-
 # Pairs are sources × targets: a hostile "sentence" listing hundreds of actors made tens of
 # thousands of events from one verb (issue 18). Real lists ("A, B, C and D met") stay far below.
 MAX_PAIRS = 64
-
-
-def _pairs(
-    entry: Entry, sources: list[Actor], targets: list[Actor]
-) -> Iterator[tuple[Actor, Actor | None]]:
-    """One event per source (× target); reciprocal entries give both directions of a pair."""
-    if entry.reciprocal and not targets and len(sources) >= 2:
-        yield from ((a, b) for a in sources for b in sources if a != b)
-        return
-    options: list[Actor | None] = list(targets) or [None]
-    for source in sources:
-        for target in options:
-            yield source, target
-    if entry.reciprocal:  # "A met B": B met A too
-        yield from ((t, s) for s in sources for t in targets)
 
 
 def _future_kind(root: str) -> str | None:
@@ -354,39 +395,15 @@ def _report_entries(entries: tuple[Entry, ...]) -> dict[str, Entry]:
     return found
 
 
-def _with_code(entry: Entry, code: str) -> Entry:
-    return replace(entry, code=code, negated_code=None)
+VERBAL_ROOTS = frozenset(f"{n:02d}" for n in range(1, 14))
 
 
-def _sentence(doc: Doc, text: str, start: int, end: int) -> TextSpan:
-    """Tokens `start`..`end` as a text span, sliced from the article's text (Span.text joins
-    the tokens again for every sentence)."""
-    first, last = doc[start], doc[end - 1]
-    start_char, end_char = first.idx, last.idx + len(last.text)
-    return TextSpan(start_char, end_char, text[start_char:end_char])
-
-
-def _evidence(sent: TextSpan, trigger: Token, source: Actor, target: Actor | None) -> TextSpan:
-    """The clause around the trigger, widened to take in source and target, within the sentence."""
-    starts = [trigger.left_edge.idx, trigger.idx]
-    ends = [trigger.right_edge.idx + len(trigger.right_edge.text)]
-    for actor in (source, target):
-        if actor is not None and sent.start <= actor.start < sent.end:
-            starts.append(actor.start)
-            ends.append(min(actor.end, sent.end))
-    start, end = max(min(starts), sent.start), min(max(ends), sent.end)
-    # slice the sentence's text: `doc.text` is rebuilt from the tokens on every access
-    return TextSpan(start, end, sent.text[start - sent.start : end - sent.start])
-
-
-def _event_id(
-    sent_start: int, trigger: Token, code: str, source: Actor, target: Actor | None
-) -> str:
-    key = f"{sent_start}|{trigger.idx}|{code}|{source.code or source.text}|"
-    key += f"{target.code or target.text}" if target is not None else "-"
-    return "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+def _verbal(match: Match) -> bool:
+    """A verbal act (CAMEO 01-13: statements, appeals, accusations, warnings …) is about whom
+    its content names, when nothing else gave it a target; never a `target: none` entry."""
+    return match.entry.target != "none" and match.entry.code[:2] in VERBAL_ROOTS
 
 
 @Language.factory("brinkwatch_events")
 def make_event_coder(nlp: Language, name: str) -> EventCoder:
-    return EventCoder()
+    return EventCoder(gazetteer=gazetteer_for(nlp.tokenizer))

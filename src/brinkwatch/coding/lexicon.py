@@ -34,7 +34,7 @@ REPORT_KINDS = (
     "own-future-force",
     "own-future-cooperation",
 )
-TARGET_MODES = ("auto", "none", "object", "comp", "prep")
+TARGET_MODES = ("auto", "none", "object", "comp", "prep", "content")
 _LIST_KEYS = ("verb", "noun", "particle", "prep", "object", "comp", "comp_object")
 _KEYS = frozenset(
     (

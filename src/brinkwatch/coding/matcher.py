@@ -80,6 +80,8 @@ def complements(verb: Token) -> list[Token]:
             # a participle clause ("…, saying …", "…, killing …") is a second event
             if child.pos_ in VERB_POS and (dep != "advcl" or child.tag_ != "VBG"):
                 found.append(child)
+        elif dep == "acomp":  # "is ready to meet": the adjective's clause completes the verb
+            found.extend(g for g in child.children if g.dep_ == "xcomp")
         elif dep in _COMP_HOSTS:
             for grand in child.children:
                 if grand.dep_ in _COMP_OF_HOST:

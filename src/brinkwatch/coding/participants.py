@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from brinkwatch.coding import roles
-from brinkwatch.coding.matcher import VERB_POS, Match, complements, window
+from brinkwatch.coding.matcher import VERB_POS, Match, complements
+from brinkwatch.coding.targets import IsActor, inner_actors, verb_targets
 
 NOUN_TARGET_PREPS = (*tuple(p for p in roles.TARGET_PREPS if p != "between"), "for")
 
@@ -25,80 +26,69 @@ class Participants:
     targets: list[Token]
 
 
-def participants(match: Match) -> Participants:
-    """Source and target phrase heads of a match, by the shape of its trigger."""
+def participants(
+    match: Match,
+    is_actor: IsActor,
+    instruments: frozenset[str] = frozenset(),
+    places: frozenset[str] = frozenset(),
+    movers: frozenset[str] = frozenset(),
+) -> Participants:
+    """Source and target phrase heads of a match, by the shape of its trigger; `is_actor` says
+    whether a phrase head resolves to an actor (targets are searched until one does)."""
     trigger, entry = match.trigger, match.entry
     if trigger.pos_ not in VERB_POS:
-        return _noun_participants(match)
+        return _noun_participants(match, is_actor)
     passive = roles.is_passive(trigger)
     sources = roles.agents(trigger) if passive else roles.subjects(trigger)
-    sources = [_agent_of_event_noun(s) for s in sources]
+    sources = [a for s in sources for a in _agents_of_event_noun(s)]
     if not sources and not passive:  # a passive without `by` names no one
         sources = _ancestor_subjects(trigger)
-    if entry.target == "none":
+    if entry.target in ("none", "content"):  # "content": the coder reads the statement's content
         return Participants(sources, [])
-    return Participants(sources, _verb_targets(match, passive))
+    return Participants(
+        sources, verb_targets(match, passive, is_actor, instruments, places, movers)
+    )
 
 
-def _verb_targets(match: Match, passive: bool) -> list[Token]:
-    trigger, entry = match.trigger, match.entry
-    if match.prep_object is not None and entry.target in ("auto", "prep"):
-        return [match.prep_object]
-    objects = _patients(trigger) if passive else roles.direct_objects(trigger)
-    # the entry's own object is what was done ("hold talks"), not who it was done to, unless
-    # the entry says so ("train Malian soldiers": the soldiers are the target)
-    if entry.target != "object" and match.object is not None:
-        objects = [o for o in objects if match.object not in o.subtree]
-    if objects and entry.target in ("auto", "object"):
-        return objects
-    if match.comp is not None and roles.own_subjects(match.comp):
-        return roles.own_subjects(match.comp)
-    found = roles.prep_objects(trigger, roles.TARGET_PREPS) + roles.datives(trigger)
-    if match.object is not None:  # "the release of prisoners", "food and medicine to Nepal"
-        for host in roles.with_conjuncts(match.object):
-            found += roles.prep_objects(host, ("of", *roles.TARGET_PREPS))
-    for host in window(trigger):
-        found += roles.prep_objects(host, roles.TARGET_PREPS)
-    found = [t for t in found if t is not match.object]
-    if found or entry.target == "prep":
-        return found
-    comps = [match.comp] if match.comp is not None else complements(trigger)
-    if match.object is not None:
-        hosts = (match.object, match.object.head)
-        comps += [c for h in hosts for c in complements(h) if _infinitive(c)]
-    return [
-        o
-        for c in comps[:1]
-        for o in roles.direct_objects(c) + roles.prep_objects(c, roles.TARGET_PREPS)
-    ]
-
-
-def _patients(trigger: Token) -> list[Token]:
-    """Who a passive verb acts on: its subject, or the noun a participle describes ("rebels
-    backed by Turkey", "troops, supported by militias, …")."""
-    if trigger.dep_ == "acl" and trigger.head.pos_ in ("NOUN", "PROPN"):
-        return roles.with_conjuncts(trigger.head)
-    return roles.passive_subjects(trigger)
-
-
-def _noun_participants(match: Match) -> Participants:
+def _noun_participants(match: Match, is_actor: IsActor) -> Participants:
     noun = match.trigger
-    sources = roles.noun_sources(noun)
+    # the entry's own modifier is what kind of act it is, not who did it ("a mediation effort")
+    sources = [s for s in roles.noun_sources(noun) if s != match.object]
     if not sources and noun.dep_ in ("dobj", "pobj", "attr") and noun.head.pos_ in VERB_POS:
         sources = roles.subjects(noun.head)
     targets = roles.prep_objects(noun, NOUN_TARGET_PREPS)
+    if not any(is_actor(t) for t in targets):
+        targets = _noun_targets_elsewhere(noun, targets, is_actor)
     between = roles.prep_objects(noun, ("between", "among"))
     if between and match.entry.reciprocal:
         return Participants(between if not sources else sources + between, [])
     if not sources and len(between) >= 2:
         return Participants(between, [])
+    if between and not any(is_actor(t) for t in targets):  # a mediation between A and B
+        targets = between
     return Participants(sources, targets)
 
 
-def _agent_of_event_noun(head: Token) -> Token:
-    """ "A bombing by X killed…": the one who acted is the `by` agent of the event noun."""
+def _noun_targets_elsewhere(noun: Token, found: list[Token], is_actor: IsActor) -> list[Token]:
+    """Actors inside the noun's non-actor objects ("the attack on a base of the Syrian army",
+    "the deployment of troops to X"), or the target preposition the parser hung on the verb
+    whose object the noun is ("launched an attack yesterday on X")."""
+    hosts = [*found, *roles.prep_objects(noun, ("of",))]
+    inner = inner_actors(hosts, is_actor)
+    if inner or noun.dep_ not in ("dobj", "obj") or noun.head.pos_ not in VERB_POS:
+        return inner
+    return [t for t in roles.prep_objects(noun.head, roles.TARGET_PREPS) if is_actor(t)]
+
+
+def _agents_of_event_noun(head: Token) -> list[Token]:
+    """ "A bombing by X killed…": the one who acted is the `by` agent of the event noun; "the
+    summit between A and B failed": A and B."""
+    if head.pos_ != "NOUN":
+        return [head]
     agents = roles.prep_objects(head, ("by",))
-    return agents[0] if agents and head.pos_ == "NOUN" else head
+    if agents:
+        return agents[:1]
+    return roles.prep_objects(head, ("between", "among")) or [head]
 
 
 def _ancestor_subjects(trigger: Token) -> list[Token]:
@@ -126,6 +116,8 @@ def consumed_tokens(matches: list[Match]) -> set[int]:
             if match.object is not None:
                 hosts.add(match.object.head)
             used.update(c.i for h in hosts for c in complements(h) if _infinitive(c))
+            # "considering sending aid", "stopped shelling": the complement is the act's content
+            used.update(c.i for c in match.trigger.children if c.dep_ == "xcomp")
             used.update(s.i for s in roles.subjects(match.trigger) if s.pos_ == "NOUN")
             used.update(o.i for o in roles.direct_objects(match.trigger))
     return used

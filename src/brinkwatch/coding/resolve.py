@@ -15,6 +15,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from brinkwatch.coding.roles import phrase_span, phrase_tokens
+from brinkwatch.nlp.gazetteer import Gazetteer
 from brinkwatch.records import Actor, DateRef
 
 ActorLookup = Callable[[Doc, Token], Actor | None]
@@ -24,6 +25,8 @@ _NOT_ACTOR_ENTITIES = frozenset(
     {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 )
 _ACTOR_ENTITIES = frozenset({"GPE", "ORG", "NORP", "PERSON"})
+_PLACE_ENTITIES = frozenset({"NORP", "GPE"})
+_NAMED = frozenset({"ORG", "PERSON"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _MODIFIERS = frozenset({"compound", "amod", "poss", "nmod"})
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
@@ -57,7 +60,12 @@ def could_be_actor(head: Token, agents: frozenset[str] | None) -> bool:
         return True
     if head.ent_type_ in _ACTOR_ENTITIES or head.pos_ == "PRON":
         return True
-    return (head.pos_ == "PROPN" and not head.ent_type_) or head.lemma_.lower() in agents
+    # lemma or word: the class lists both singulars and plurals ("neighbour", "troops")
+    return (
+        (head.pos_ == "PROPN" and not head.ent_type_)
+        or head.lemma_.lower() in agents
+        or head.lower_ in agents
+    )
 
 
 def mention(doc: Doc, head: Token, agents: frozenset[str] | None = None) -> Actor | None:
@@ -73,18 +81,68 @@ class ActorFinder:
     """Actor of a phrase head: the resolver on the head, then on its modifiers, else the mention."""
 
     def __init__(
-        self, lookup: ActorLookup | None, agent_nouns: frozenset[str] = frozenset()
+        self,
+        lookup: ActorLookup | None,
+        agent_nouns: frozenset[str] = frozenset(),
+        gazetteer: Gazetteer | None = None,
     ) -> None:
         self.lookup = lookup
         self.agent_nouns = agent_nouns
+        self.gazetteer = gazetteer
 
     def __call__(self, doc: Doc, head: Token, strict: bool = False) -> Actor | None:
         if self.lookup is not None:
-            for token in [head, *(t for t in phrase_tokens(head) if t is not head)]:
-                actor = self.lookup(doc, token)
+            actor = self.lookup(doc, head)
+            if actor is not None and (not strict or self._names_someone(head, actor)):
+                return actor
+            for token in (t for t in phrase_tokens(head) if t is not head):
+                actor = self.lookup(doc, token) or self._place(doc, token)
+                if actor is not None and (actor.country or actor.name or self._names_people(head)):
+                    return actor
+            # "its neighbour Estonia", "the bloc, the EU": the apposition names the actor
+            for appos in (c for c in head.children if c.dep_ == "appos"):
+                actor = self.lookup(doc, appos)
                 if actor is not None:
                     return actor
-        return mention(doc, head, self.agent_nouns if strict else None)
+        found = mention(doc, head, self.agent_nouns if strict else None)
+        return found if found is not None or not strict else _named_modifier(doc, head)
+
+    def _place(self, doc: Doc, token: Token) -> Actor | None:
+        """A country named by a modifier the actors stage left alone because its noun names no
+        one ("a **Chilean** demand", "**Iranian** banks"): looked up in the gazetteer."""
+        if self.gazetteer is None or token.ent_type_ not in _PLACE_ENTITIES:
+            return None
+        span = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+        if span is None:
+            return None
+        place = self.gazetteer.places.get(tuple(t.lower for t in span))
+        if place is None or place.kind not in ("country", "adjective"):
+            return None
+        return Actor(text=span.text, start=span.start_char, end=span.end_char, code=place.code,
+                     country=place.country)  # fmt: skip
+
+    def _names_someone(self, head: Token, actor: Actor) -> bool:
+        """A target must name someone: a sector-only mention on a thing ("military **aid**", "a
+        court **order**") is what was done, not whom it was done to."""
+        if actor.country or actor.name or head.pos_ in ("PROPN", "PRON"):
+            return True
+        return head.ent_type_ in _ACTOR_ENTITIES or self._names_people(head)
+
+    def _names_people(self, head: Token) -> bool:
+        """A sector word on a modifier names the head only when the head is people ("security
+        forces"), not a thing ("military aid", "joint military exercises")."""
+        return head.lemma_.lower() in self.agent_nouns or head.lower_ in self.agent_nouns
+
+
+def _named_modifier(doc: Doc, head: Token) -> Actor | None:
+    """An organisation or person named inside a thing's phrase, kept uncoded: "the **OPCW**
+    visit", "**Alitalia**'s future" are about the OPCW and Alitalia."""
+    for child in head.children:
+        if child.dep_ in _MODIFIERS and child.pos_ == "PROPN" and child.ent_type_ in _NAMED:
+            span = next((e for e in doc.ents if e.start <= child.i < e.end), None)
+            if span is not None and span.end <= head.i:
+                return Actor(text=span.text, start=span.start_char, end=span.end_char)
+    return None
 
 
 def antecedent(doc: Doc, pronoun: Token, avoid: Callable[[Actor], bool]) -> Actor | None:

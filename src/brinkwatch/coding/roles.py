@@ -26,6 +26,7 @@ TARGET_PREPS = (
     "into",
     "between",
     "from",
+    "about",
 )
 NOUN_SOURCE_PREPS = ("by", "from")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})

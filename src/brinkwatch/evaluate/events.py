@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
+from brinkwatch.evaluate.dyads import dyad_metrics
 from brinkwatch.evaluate.gold import SentenceGold, StoryGold
 from brinkwatch.evaluate.matching import match
 from brinkwatch.evaluate.metrics import (
@@ -107,8 +108,9 @@ def score_events(cases: Sequence[EventCase]) -> Score:
                 "predicted": _describe(case.predicted), "error": case.error or "",
             }))  # fmt: skip
     notes = [f"{len(cases) - len(scored)} records without `events` were not scored"]
+    metrics: dict[str, Metric] = {**totals, **dyad_metrics(scored)}
     return Score(
-        task="events", records=len(scored), metrics=dict(totals),
+        task="events", records=len(scored), metrics=metrics,
         categories={"root": per_label(pairs)}, confusions={"root": confusions(pairs)},
         misses=tuple(misses), failures=failure_examples(scored),
         notes=tuple(notes) if len(scored) < len(cases) else (),

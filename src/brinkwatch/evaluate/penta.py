@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from brinkwatch.evaluate.dyads import dyad_metrics
 from brinkwatch.evaluate.gold import SentenceGold
 from brinkwatch.evaluate.matching import coverage, match, tokens
 from brinkwatch.evaluate.metrics import (
@@ -102,6 +103,7 @@ def score_penta(cases: Sequence[PentaCase]) -> Score:
     table = per_label(pairs, LABELS)
     metrics: dict[str, Metric] = {"accuracy": accuracy(pairs), "macro_f1": macro_f1(table, LABELS)}
     metrics.update(_span_metrics(cases))
+    metrics.update(dyad_metrics(cases))
     misses = tuple(_miss(c, p) for c, (g, p) in zip(cases, pairs, strict=True) if g != p)
     return Score(
         task="penta", records=len(cases), metrics=metrics, categories={"penta": table},

@@ -26,6 +26,7 @@ def pred_event(event: Event) -> PredEvent:
         source=_span(source), target=_span(target) if target else None,
         source_country=source.country, target_country=target.country if target else None,
         source_sector=source.sector, plover=event.plover_event, mode=event.plover_mode,
+        negated=event.negated,
     )  # fmt: skip
 
 

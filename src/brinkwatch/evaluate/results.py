@@ -30,6 +30,7 @@ class PredEvent:
     source_sector: str | None = None
     plover: str | None = None
     mode: str | None = None
+    negated: bool = False
 
     @property
     def root(self) -> str:

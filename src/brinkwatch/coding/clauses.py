@@ -1,0 +1,48 @@
+"""Which clauses report an act of their own: the coder's filters for phantom events.
+
+A participle that describes a noun ("a convicted bomber", "soldiers killed in the blast"), an
+infinitive of purpose ("sent aid to help Haiti") and a relative clause without an actor of its
+own ("the attack that killed 40") describe; they do not report a second act.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from brinkwatch.coding.matcher import VERB_POS
+
+
+def purpose(trigger: Token) -> bool:
+    """An infinitive of purpose ("sent aid to help Haiti", "attacked to retaliate") says why
+    the main act was done, not a second act that was."""
+    return trigger.dep_ == "advcl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children
+    )
+
+
+def in_relative_clause(trigger: Token) -> bool:
+    """A verb of a clause that describes a noun ("the attack that killed 40", "the group Iran
+    funds"), or a verb coordinated with one."""
+    token = trigger
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    # a noun as the sentence's root is a misparse of a main clause ("Both armies abided by …")
+    return token.dep_ in ("relcl", "acl") and token.pos_ in VERB_POS and token.head.dep_ != "ROOT"
+
+
+def describes_noun(trigger: Token) -> bool:
+    """A participle that only describes a noun names no act of its own: "a convicted bomber",
+    "fleeing civilians", "soldiers killed in the blast" (no agent). With its agent it reports one:
+    "rebels backed by Turkey"."""
+    if trigger.pos_ not in VERB_POS:
+        return False
+    if trigger.dep_ == "amod":
+        # after a noun it is a main verb the parser took for an adjective ("Kim on Friday put
+        # units on standby"); a describing participle follows a determiner or an adjective
+        before = trigger.doc[trigger.i - 1] if trigger.i else None
+        return before is None or before.pos_ not in ("NOUN", "PROPN", "PRON")
+    return (
+        trigger.dep_ == "acl"
+        and trigger.tag_ == "VBN"
+        and not any(c.dep_ == "agent" for c in trigger.children)
+    )

@@ -1,0 +1,110 @@
+"""Mood: whether an act is reported as done, only intended or threatened, conditional, or asked.
+
+"Iran will retaliate", "Japan plans to send aid", "X is ready to meet Y": the act is not done;
+it is coded as the intent (CAMEO 03) or threat (13) of that act (`_mood.yaml`). "If Iran
+attacks, …" and "Will Iran attack?" report no act and give no event. Negation lives in
+`reported.negated`; verbs the lexicon codes with their complement ("threatened to", "refused
+to") use up that complement before it gets here.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from spacy.tokens import Token
+
+from brinkwatch.datafiles import data_path, file_version
+from brinkwatch.errors import DataFileError
+
+MOOD_FILE = "lexicon/_mood.yaml"
+DONE, INTENT, CONDITIONAL, QUESTION = "done", "intent", "conditional", "question"
+_CLAUSE_UP = frozenset({"xcomp", "conj", "ccomp", "advcl", "acomp"})
+_WORD_LISTS = ("intent_verbs", "ready_words", "future", "conditional_marks")
+
+
+@dataclass(frozen=True, slots=True)
+class MoodRules:
+    """The word lists and the act → intent/threat code table of `_mood.yaml`."""
+
+    intent_verbs: frozenset[str]
+    ready_words: frozenset[str]
+    future: frozenset[str]
+    conditional_marks: frozenset[str]
+    intent: Mapping[str, str]
+    version: str
+
+    def intent_code(self, code: str) -> str | None:
+        """The intent or threat code of an act's code (longest prefix), or None to keep it."""
+        for size in range(len(code), 1, -1):
+            found = self.intent.get(code[:size])
+            if found:
+                return found
+        return None
+
+
+@functools.cache
+def mood_rules(path: Path | None = None) -> MoodRules:
+    """Load and check `_mood.yaml` once per process."""
+    path = path or data_path(MOOD_FILE)
+    version = file_version(path)
+    try:
+        data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataFileError(str(path), None, f"cannot read mood rules: {exc}") from None
+    if version is None or not isinstance(data, dict):
+        raise DataFileError(str(path), 1, "expected '# version:' and a mapping of lists")
+    lists = {key: _words(path, data, key) for key in _WORD_LISTS}
+    table = data.get("intent")
+    if not isinstance(table, dict):
+        raise DataFileError(str(path), None, "'intent' must map CAMEO codes to codes")
+    intent = {str(k): str(v) for k, v in table.items()}
+    return MoodRules(**lists, intent=intent, version=version)
+
+
+def _words(path: Path, data: dict[str, Any], key: str) -> frozenset[str]:
+    words = data.get(key)
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise DataFileError(str(path), None, f"{key!r} must be a list of words")
+    return frozenset(w.lower() for w in words)
+
+
+def mood(trigger: Token, rules: MoodRules) -> str:
+    """DONE, INTENT, CONDITIONAL or QUESTION for the act of `trigger`."""
+    if trigger.sent.text.rstrip().rstrip("\"'”’").endswith("?"):
+        return QUESTION
+    token = trigger
+    for _ in range(6):  # the trigger's clause and the clauses it completes
+        if _marked(token, rules.conditional_marks):
+            return CONDITIONAL
+        if _future(token, rules):
+            return INTENT
+        if token.dep_ not in _CLAUSE_UP or token.head is token:
+            return DONE
+        governor = token.head
+        if token.dep_ in ("xcomp", "acomp") and _intending(governor, rules):
+            return INTENT
+        if token.dep_ not in ("xcomp", "conj", "acomp"):
+            return DONE  # a subordinate clause does not take its governor's mood
+        token = governor
+    return DONE
+
+
+def _marked(token: Token, marks: frozenset[str]) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in marks for c in token.children)
+
+
+def _future(token: Token, rules: MoodRules) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in rules.future for c in token.children)
+
+
+def _intending(governor: Token, rules: MoodRules) -> bool:
+    """ "plans to", "is ready to", "is set to", "is going to"."""
+    lemma = governor.lemma_.lower()
+    if lemma in rules.intent_verbs or governor.lower_ in rules.ready_words:
+        return True
+    return lemma == "go" and governor.tag_ == "VBG"
