@@ -10,14 +10,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from brinkwatch.coding.matcher import VERB_POS
+from brinkwatch.coding.roles import is_infinitive
 
 
 def purpose(trigger: Token) -> bool:
     """An infinitive of purpose ("sent aid to help Haiti", "attacked to retaliate") says why
     the main act was done, not a second act that was."""
-    return trigger.dep_ == "advcl" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children
-    )
+    return trigger.dep_ == "advcl" and is_infinitive(trigger)
 
 
 def in_relative_clause(trigger: Token) -> bool:

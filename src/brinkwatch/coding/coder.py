@@ -223,7 +223,11 @@ class EventCoder:
         state = mood(match.trigger, self.mood)
         if state in (CONDITIONAL, QUESTION) or purpose(match.trigger):
             return
-        if state == INTENT and not negated(match.trigger) and (code := self.intent(match)):
+        if (
+            state == INTENT
+            and not negated(match.trigger)
+            and (code := self.mood.intent_code(match.entry.code))
+        ):
             match = Match(with_code(match.entry, code), match.trigger, match.object,
                           match.prep_object, match.comp)  # fmt: skip
         people = participants(
@@ -268,11 +272,6 @@ class EventCoder:
         return sources >= 2 or any(
             c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children
         )
-
-    def intent(self, match: Match) -> str | None:
-        """The intent/threat code of a match's act ("will meet" → 036); a refusal ("will not
-        lift the ban") keeps the lexicon's negated code instead."""
-        return self.mood.intent_code(match.entry.code)
 
     def split(self, head: Token, actor: Actor) -> list[Actor]:
         if self.gazetteer is None:

@@ -115,13 +115,9 @@ def consumed_tokens(matches: list[Match]) -> set[int]:
             }
             if match.object is not None:
                 hosts.add(match.object.head)
-            used.update(c.i for h in hosts for c in complements(h) if _infinitive(c))
+            used.update(c.i for h in hosts for c in complements(h) if roles.is_infinitive(c))
             # "considering sending aid", "stopped shelling": the complement is the act's content
             used.update(c.i for c in match.trigger.children if c.dep_ == "xcomp")
             used.update(s.i for s in roles.subjects(match.trigger) if s.pos_ == "NOUN")
             used.update(o.i for o in roles.direct_objects(match.trigger))
     return used
-
-
-def _infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)

@@ -76,7 +76,7 @@ def own_subjects(verb: Token) -> list[Token]:
 def _controller(verb: Token) -> list[Token]:
     """The understood subject of an infinitive or participle clause."""
     head = verb.head
-    if verb.dep_ in ("xcomp", "ccomp", "advcl") and _is_infinitive(verb):
+    if verb.dep_ in ("xcomp", "ccomp", "advcl") and is_infinitive(verb):
         objects = _children(head, ("dobj",)) + [
             p for prep in _children(head, ("prep",)) if prep.lower_ == "on" for p in prep.children
         ]
@@ -109,7 +109,8 @@ OBJECT_CONTROL = frozenset(
 )
 
 
-def _is_infinitive(verb: Token) -> bool:
+def is_infinitive(verb: Token) -> bool:
+    """A verb with the infinitive marker: "to help", "to meet"."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
@@ -137,7 +138,7 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
 def _for_subject(verb: Token) -> list[Token]:
     """ "calls from A for B to release …": the `for` object of the noun is the infinitive's
     subject (the noun itself is the appeal, not the actor)."""
-    if not _is_infinitive(verb):
+    if not is_infinitive(verb):
         return []
     preps = [p for p in _children(verb.head, ("prep",)) if p.lower_ == "for" and p.i < verb.i]
     objects = [o for p in preps for o in _children(p, ("pobj",)) if not _amount(o)]

@@ -200,7 +200,7 @@ def _comp_targets(match: Match, is_actor: IsActor, instruments: frozenset[str]) 
     comps += [c for c in trigger.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
     if match.object is not None:
         hosts = (match.object, match.object.head)
-        comps += [c for h in hosts for c in complements(h) if _infinitive(c)]
+        comps += [c for h in hosts for c in complements(h) if roles.is_infinitive(c)]
     if not comps:
         comps = complements(trigger)[:1]
     for comp in comps[:1]:
@@ -214,7 +214,3 @@ def _comp_targets(match: Match, is_actor: IsActor, instruments: frozenset[str]) 
             if actors:
                 return actors
     return []
-
-
-def _infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
