@@ -18,6 +18,8 @@ READ_COMMANDS = [
     ["dyad", "CHN", "PHL"],
     ["top-dyads"],
     ["failures"],
+    ["quotes"],
+    ["export", "--what", "quotes"],
 ]
 
 

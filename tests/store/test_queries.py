@@ -10,8 +10,8 @@ from brinkwatch.store.queries import (
     dyad_events,
     find_articles,
     find_events,
-    find_quotes,
 )
+from brinkwatch.store.quote_queries import QuoteFilter, find_quotes
 from brinkwatch.store.writer import StoreWriter
 from tests.store.conftest import actor, article, event, quote
 
@@ -86,8 +86,8 @@ def test_articles_and_quotes(stored: Engine) -> None:
     assert [a.id for a in find_articles(stored)] == ["may", "june"]
     assert [a.id for a in find_articles(stored, country="JPN")] == ["may"]
     assert [a.id for a in find_articles(stored, since=date(2024, 6, 1))] == ["june"]
-    assert [q.content for q in find_quotes(stored, country="JPN")] == [S2]
-    assert find_quotes(stored, since=date(2024, 6, 1)) == []
+    assert [q.content for q in find_quotes(stored, QuoteFilter(country="JPN"))] == [S2]
+    assert find_quotes(stored, QuoteFilter(since=date(2024, 6, 1))) == []
 
 
 def test_dyad_events_for_the_monitor(stored: Engine) -> None:

@@ -38,7 +38,14 @@ COMMANDS: dict[str, Entry] = {
         "Code INPUT files, folders or - (JSONL on stdin) and store the results.",
     ),
     "export": Entry(
-        "brinkwatch.cli.export", "export_command", "Write the stored, deduplicated events."
+        "brinkwatch.cli.export",
+        "export_command",
+        "Write the stored, deduplicated events (or the quotes, --what quotes).",
+    ),
+    "quotes": Entry(
+        "brinkwatch.cli.quotes",
+        "quotes_command",
+        "List stored quotes: who said what, when.",
     ),
     "map": Entry(
         "brinkwatch.cli.map",

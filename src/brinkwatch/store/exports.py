@@ -135,7 +135,7 @@ def json_row(event: StoredEvent) -> dict[str, Any]:
 
 
 @contextmanager
-def _open(path: str, binary: bool = False) -> Iterator[IO[Any]]:
+def open_output(path: str, binary: bool = False) -> Iterator[IO[Any]]:
     """The output file, written under a temporary name and renamed when complete, so an export
     that is killed midway never leaves a file that looks whole."""
     if path == "-":
@@ -216,10 +216,10 @@ def export(engine: Engine, fmt: str, path: str = "-", filt: EventFilter | None =
     events = find_events(engine, filt, with_evidence=True)
     if fmt == "gdelt":
         leads = lead_ends(engine, {e.article_id for ev in events for e in ev.evidence})
-        with _open(path) as handle:
+        with open_output(path) as handle:
             return _write_gdelt(events, handle, leads)
     write, binary = _WRITERS[fmt]
-    with _open(path, binary) as handle:
+    with open_output(path, binary) as handle:
         return write(events, handle)
 
 

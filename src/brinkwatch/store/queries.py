@@ -1,5 +1,5 @@
-"""Read side of the store: articles, events (each with its evidence), quotes and failures,
-filtered by date range, country, dyad, CAMEO root and QuadClass.
+"""Read side of the store: articles, events (each with its evidence) and failures,
+filtered by date range, country, dyad, CAMEO root and QuadClass. Quotes: store/quote_queries.py.
 
 Dates filter on the event's SQLDATE (YYYYMMDD integer), which the dyad/date indexes cover.
 """
@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, Select, String, and_, cast, exists, func, or_, select
+from sqlalchemy import ColumnElement, Engine, Select, and_, exists, func, or_, select
 
 from brinkwatch.records import DyadEvent
 from brinkwatch.store.schema import (
@@ -130,18 +130,6 @@ class StoredArticle:
     published: date | None
     duplicate_of: str | None
     added_at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class StoredQuote:
-    article_id: str
-    quote_id: str
-    type: str
-    content: str
-    speaker_text: str | None
-    speaker_code: str | None
-    speaker_country: str | None
-    date: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,30 +258,6 @@ def find_articles(
         query = query.where(exists().where(mentioned))
     with engine.connect() as conn:
         return [_build(StoredArticle, row) for row in conn.execute(query)]
-
-
-def find_quotes(
-    engine: Engine,
-    *,
-    since: date | None = None,
-    until: date | None = None,
-    country: str | None = None,
-) -> list[StoredQuote]:
-    """Quotes by speaker country and by date (the quote's date, else the article's)."""
-    day = func.coalesce(quotes.c.date, cast(articles.c.published, String))
-    query = (
-        select(quotes, articles.c.id.label("article_id"))
-        .join(articles, articles.c.pk == quotes.c.article_pk)
-        .order_by(quotes.c.pk)
-    )
-    if since:
-        query = query.where(day >= since.isoformat())
-    if until:
-        query = query.where(day <= until.isoformat() + "~")  # "~" sorts after any suffix
-    if country:
-        query = query.where(quotes.c.speaker_country == country)
-    with engine.connect() as conn:
-        return [_build(StoredQuote, row) for row in conn.execute(query)]
 
 
 def find_failures(engine: Engine) -> list[StoredFailure]:

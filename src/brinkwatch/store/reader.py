@@ -14,7 +14,8 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from brinkwatch.store.db import open_existing
-from brinkwatch.store.queries import EventFilter, find_events, find_quotes
+from brinkwatch.store.queries import EventFilter, find_events
+from brinkwatch.store.quote_queries import QuoteFilter, find_quotes
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -90,16 +91,20 @@ class StoreReader:
         since: date | str | None = None,
         until: date | str | None = None,
         country: str | None = None,
+        speaker: str | None = None,
+        medium: str | None = None,
     ) -> pd.DataFrame:
-        """Stored quotes with their article and speaker, as strings."""
+        """Stored quotes with their article and speaker, as strings (docs/quotes.md)."""
         import pandas as pd
 
-        found = find_quotes(
-            self.engine,
+        wanted = QuoteFilter(
             since=_day(since),
             until=_day(until),
             country=country.upper() if country else None,
+            speaker=speaker,
+            medium=medium,
         )
+        found = find_quotes(self.engine, wanted)
         rows: list[dict[str, Any]] = [dataclasses.asdict(q) for q in found]
         return pd.DataFrame(rows).astype("string") if rows else pd.DataFrame()
 
