@@ -111,6 +111,12 @@ class FetchError(InputError):
     code = "fetch_failed"
 
 
+class RobotsDisallowedError(FetchError):
+    """The site's robots.txt forbids our user agent this page: it is not fetched."""
+
+    code = "robots_disallowed"
+
+
 class GoldFileError(DataFileError):
     """A gold file given to `brinkwatch evaluate` is malformed; the message names file and line."""
 

