@@ -100,6 +100,7 @@ class DateRef(_AsDict):
     source: str | None
     start: int | None = None
     end: int | None = None
+    background: bool = False  # a period well before publication (nlp/background.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +129,9 @@ class Event(_AsDict):
     reported_by: Actor | None = None
     pattern: str | None = None
     location: Location | None = None  # where it happened (coding/location.py)
+    # its own date puts it well before the article's news: history recalled, not news
+    # (nlp/background.py); kept and exported, left out of the monitor's series
+    background: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -361,6 +361,7 @@ class EventCoder:
             date_granularity=when.granularity,
             date_source=when.source,
             negated=is_negated,
+            background=when.background,
             reported_by=reporter,
             pattern=match.entry.ref,
         )

@@ -17,6 +17,7 @@ import dateparser
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from brinkwatch.nlp.background import PAST_PERIOD, is_background
 from brinkwatch.nlp.sentences import sentence_starts
 from brinkwatch.records import DateRef
 
@@ -132,12 +133,15 @@ def _plausible(span: Span) -> bool:
 
 
 def _resolve_span(span: Span, published: date | None) -> _Found | None:
-    if not _plausible(span):
+    past_period = PAST_PERIOD.search(span.text.strip()) is not None
+    if not past_period and not _plausible(span):
         return None
-    value, granularity = resolve_text(span.text, published)
-    if value is None and published is not None:
+    value, granularity = (None, None) if past_period else resolve_text(span.text, published)
+    if value is None and published is not None and not past_period:
         return None  # nothing a reader could date: not a date expression after all
-    ref = DateRef(value, granularity, span.text, "text", span.start_char, span.end_char)
+    before = span.doc.text[max(0, span.start_char - 20) : span.start_char]
+    background = is_background(value, granularity, span.text, published, before)
+    ref = DateRef(value, granularity, span.text, "text", span.start_char, span.end_char, background)
     return _Found(span, ref)
 
 

@@ -3,7 +3,7 @@ made of, without loading every event (the dyad page of a million-event store rea
 days from the covering index of migration 0003).
 
 The rows counted are those the monitor counts (`queries.is_dyad_day_event`): two different
-countries, dated to the day, not negated; each weighs its distinct articles, mentions or 1.
+countries, dated to the day, not negated, not background; each weighs its distinct articles, mentions or 1.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from brinkwatch.store.queries import day_number
 from brinkwatch.store.schema import event_clusters
 
 C = event_clusters.c
-COVER = "ix_clusters_dyad_cover"  # migration 0003: pair, day and every summed column
+COVER = "ix_clusters_dyad_cover"  # migrations 0003, 0006: pair, day, every summed column
 
 
 def _at_least_one(column: Any) -> Any:
@@ -50,6 +50,7 @@ def _day_events(since: date | None, until: date | None) -> list[ColumnElement[bo
     found = [
         C.negated.is_(False),
         C.date_granularity == "day",
+        C.background.is_(False),
         C.sqldate.is_not(None),
         C.source_country.is_not(None),
         C.target_country.is_not(None),

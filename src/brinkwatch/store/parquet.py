@@ -19,6 +19,7 @@ _TYPES: dict[str, pa.DataType] = {
     "date": pa.date32(),
     "goldstein": pa.float64(),
     "negated": pa.bool_(),
+    "background": pa.bool_(),
     "date_added": pa.timestamp("us"),
     **{name: pa.int64() for name in _INT},
     **{name: pa.float64() for name in _FLOAT},

@@ -123,6 +123,7 @@ def plover_record(event: StoredEvent, global_id: int) -> dict[str, Any] | None:
         "bw_cameo": event.cameo,
         "bw_quad_class": event.quad_class,
         "bw_date_granularity": event.date_granularity,
+        "bw_background": event.background,
         "bw_num_mentions": event.num_mentions,
         "bw_num_sources": event.num_sources,
         "bw_num_articles": event.num_articles,

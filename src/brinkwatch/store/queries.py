@@ -118,6 +118,7 @@ class StoredEvent:
     target_geo_lat: float | None = None
     target_geo_lon: float | None = None
     target_geo_geonameid: str | None = None
+    background: bool = False  # recalled history, not news: out of the monitor's series
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,6 +275,10 @@ def dyad_events(engine: Engine, filt: EventFilter | None = None) -> list[DyadEve
 
 
 def is_dyad_day_event(event: StoredEvent) -> bool:
+    """Whether the monitor counts the event: two different countries, dated to the day, and
+    news, not background recalled from well before the article (docs/monitor.md)."""
+    if event.background:
+        return False
     ends = (event.source_country, event.target_country)
     if not (ends[0] and ends[1]) or ends[0] == ends[1]:
         return False

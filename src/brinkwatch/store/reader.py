@@ -29,6 +29,7 @@ _EVENT_TYPES = {
     "quad_class": "Int64",
     "goldstein": "float64",
     "negated": "bool",
+    "background": "bool",
     "num_mentions": "Int64",
     "num_sources": "Int64",
     "num_articles": "Int64",

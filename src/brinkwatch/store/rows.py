@@ -116,6 +116,7 @@ def cluster_row(event: Event, article: Article, article_pk: int, now: datetime) 
         "plover_event": event.plover_event,
         "plover_mode": event.plover_mode,
         "negated": event.negated,
+        "background": event.background,
         "num_mentions": 0,
         "num_sources": 0,
         "num_articles": 0,
@@ -141,6 +142,7 @@ def event_row(event: Event, article_pk: int, cluster_id: int) -> Row:
         "reported_by": (reported.code or reported.text) if reported else None,
         "pattern": event.pattern,
         "goldstein_table": event.goldstein_table,
+        "background": event.background,
     }
 
 

@@ -23,6 +23,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    false,
 )
 
 metadata = MetaData()
@@ -144,12 +145,14 @@ event_clusters = Table(
     Column("source_url", Text),
     Column("date_added", DateTime, nullable=False),
     *location_columns(),
+    # migration 0006: every mention dates it well before its article's news (nlp/background.py)
+    Column("background", Boolean, nullable=False, default=False, server_default=false()),
     Index("ix_clusters_dyad_date", "source_country", "target_country", "sqldate"),
     Index("ix_clusters_target_date", "target_country", "sqldate"),
     Index("ix_clusters_sqldate", "sqldate"),
     Index("ix_clusters_root_date", "cameo_root", "sqldate"),
     Index("ix_clusters_quad_date", "quad_class", "sqldate"),
-    # migration 0003: one pair's days summed from the index alone (the dyad page)
+    # migration 0003 (0006 adds background): one pair's days summed from the index alone
     Index(
         "ix_clusters_dyad_cover",
         "source_country",
@@ -157,6 +160,7 @@ event_clusters = Table(
         "sqldate",
         "negated",
         "date_granularity",
+        "background",
         "quad_class",
         "goldstein",
         "num_articles",
@@ -181,6 +185,7 @@ events = Table(
     Column("reported_by", String(40)),
     Column("pattern", Text),
     Column("goldstein_table", String(40)),
+    Column("background", Boolean, nullable=False, default=False, server_default=false()),
     Index("ix_events_article", "article_pk"),
     Index("ix_events_cluster", "cluster_id"),
 )

@@ -240,18 +240,20 @@ class StoreWriter:
         return set(cluster_ids)
 
     def _recount(self, conn: Connection, cluster_ids: set[int]) -> None:
-        """GDELT's NumMentions/NumArticles/NumSources from the stored mentions of each event."""
+        """GDELT's NumMentions/NumArticles/NumSources from the stored mentions of each event;
+        an event is background only while no article reports it as news."""
         for cid in sorted(cluster_ids):
             mentions = select(
                 func.count().label("m"),
                 func.count(events.c.article_pk.distinct()).label("a"),
                 func.count(func.coalesce(articles.c.outlet, articles.c.id).distinct()).label("s"),
+                func.count().filter(events.c.background.is_(False)).label("news"),
             ).select_from(events.join(articles, articles.c.pk == events.c.article_pk))
-            m, a, s = conn.execute(mentions.where(events.c.cluster_id == cid)).one()
+            m, a, s, news = conn.execute(mentions.where(events.c.cluster_id == cid)).one()
             conn.execute(
                 update(event_clusters)
                 .where(event_clusters.c.id == cid)
-                .values(num_mentions=m, num_articles=a, num_sources=s)
+                .values(num_mentions=m, num_articles=a, num_sources=s, background=news == 0)
             )
 
     def _failure(
