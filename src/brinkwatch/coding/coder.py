@@ -9,7 +9,7 @@ evidence. Every event names the lexicon entry that fired (`pattern`).
 # No `from __future__ import annotations`: spaCy reads the factory signature at run time.
 
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import islice
 
 from spacy.language import Language
@@ -405,5 +405,9 @@ def _verbal(match: Match) -> bool:
 
 
 @Language.factory("brinkwatch_events")
-def make_event_coder(nlp: Language, name: str) -> EventCoder:
-    return EventCoder(gazetteer=gazetteer_for(nlp.tokenizer))
+def make_event_coder(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """The coder; on a pipeline without brinkwatch's earlier components, the coder running
+    them itself (coding/standalone.py), so `nlp.add_pipe("brinkwatch_events")` works alone."""
+    from brinkwatch.coding.standalone import with_prerequisites
+
+    return with_prerequisites(nlp, EventCoder(gazetteer=gazetteer_for(nlp.tokenizer)))

