@@ -44,11 +44,14 @@ def test_without_a_publication_date_relative_dates_stay_unresolved(own: Language
     assert event.date is None
 
 
-def test_after_add_pipes_it_is_the_plain_coder() -> None:
+def test_beside_other_brinkwatch_components_it_is_the_plain_coder() -> None:
+    """No stage runs twice: in brinkwatch's own pipeline and after add_pipes, each stage is
+    its own pipe and the coder only codes."""
     import brinkwatch
 
     nlp = brinkwatch.add_pipes(spacy.blank("en"))
     assert isinstance(nlp.get_pipe("brinkwatch_events"), EventCoder)
+    assert isinstance(brinkwatch.load().get_pipe("brinkwatch_events"), EventCoder)
 
 
 def test_entry_points_name_the_registered_factories() -> None:

@@ -2,9 +2,9 @@
 
 The event coder reads what earlier brinkwatch components leave on the `Doc` (the publication
 date from `Doc.user_data["published"]`, actors, dates, quotes, places). Added by itself to a
-pipeline that lacks them, it builds the missing ones and runs them inside itself, in pipeline
-order, with the location step after it; added after them (`brinkwatch.add_pipes`), it is the
-plain coder.
+pipeline without any brinkwatch component, it builds them and runs them inside itself, in
+pipeline order, with the location step after it; where brinkwatch components are already
+pipes (brinkwatch's own pipeline, `brinkwatch.add_pipes`), it is the plain coder.
 """
 
 from __future__ import annotations
@@ -36,14 +36,14 @@ class StandaloneEvents:
 
 
 def with_prerequisites(nlp: Language, coder: Component) -> Component:
-    """`coder` alone when `nlp` already has the components before it, else wrapped with them."""
+    """`coder` alone when `nlp` already has any brinkwatch component (brinkwatch's own pipeline,
+    `add_pipes`, or one composed by hand), else `coder` wrapped with all of them."""
     from brinkwatch.nlp.user_pipeline import pipes
 
     order = pipes()
-    here = order.index(EVENTS)
-    present = set(nlp.pipe_names)
-    before = [nlp.create_pipe(name) for name in order[:here] if name not in present]
-    if not before:
+    if any(name in nlp.pipe_names for name in order if name != EVENTS):
         return coder
-    after = [nlp.create_pipe(name) for name in order[here + 1 :] if name not in present]
+    here = order.index(EVENTS)
+    before = [nlp.create_pipe(name) for name in order[:here]]
+    after = [nlp.create_pipe(name) for name in order[here + 1 :]]
     return StandaloneEvents(coder, before, after)
