@@ -192,6 +192,57 @@ def test_ministers_and_chiefs_get_their_office_sector(  # type: ignore[no-untype
     assert actor is not None and actor.code == code
 
 
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [
+        # offices and bodies that exist only in their own country: "in X" names it
+        ("the ruling junta in Myanmar", "MMRGOV"),
+        ("county governors in Kenya", "KENGOV"),
+        ("local authorities in Spain", "ESPGOV"),
+        ("the police in Kenya", "KENCOP"),
+        ("judges in Poland", "POLJUD"),
+        ("climate activists in Germany", "DEUENV"),
+        ("a district commissioner in Uganda", "UGAGOV"),
+        # ... but not troops, envoys or officials at large
+        ("troops in Mali", "MIL"),
+        ("officials in Iraq", "GOV"),
+        # group nouns of sectors.tsv 1.5.0
+        ("Yemen's internally displaced people", "YEMREF"),
+        ("Sudan's military council", "SDNGOVMIL"),
+        ("Tunisian trade unionists", "TUNLAB"),
+        ("Israeli intelligence officers", "ISRSPY"),
+        ("state assemblymen in Nigeria", "NGALEG"),
+        ("human rights defenders in Egypt", "EGYHRI"),
+    ],
+)
+def test_group_nouns_with_place(nlp, phrase: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    actor = resolve_phrase(nlp, phrase)
+    assert actor is not None and actor.code == code
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code", "sector"),
+    [
+        ("the European Commission", "IGOEURGOVEEC", "GOV"),
+        ("the European Parliament", "IGOEURLEGEEC", "LEG"),
+        ("the European Central Bank", "IGOEURBUSEEC", "BUS"),
+        ("the European Court of Human Rights", "IGOEURJUDCOE", "JUD"),
+        ("the UN Security Council", "IGOUNO", None),  # CAMEO gives it no code of its own
+        ("the UN refugee agency", "IGOUNOREFHCR", "REF"),  # an alias with lower-case words
+        ("the peacekeepers", "IGOPKO", None),
+        ("UNRWA", "IGOUNOREF", "REF"),  # no organisation code: the role is the code's end
+        ("UEMOA", "IGOWAFBUSUEM", "BUS"),
+        ("the Pan-African Parliament", "IGOAFRLEGPAP", "LEG"),
+        ("the Wagner Group", "RUSUAF", "UAF"),
+    ],
+)
+def test_international_bodies_have_their_codes(  # type: ignore[no-untyped-def]
+    nlp, phrase: str, code: str, sector: str | None
+) -> None:
+    actor = resolve_phrase(nlp, phrase)
+    assert actor is not None and (actor.code, actor.sector) == (code, sector)
+
+
 def test_a_name_no_table_holds_resolves_to_nothing(nlp) -> None:  # type: ignore[no-untyped-def]
     assert resolve_phrase(nlp, "Tomasz Wielgorski") is None
     assert resolve_phrase(nlp, "an official visit") is None  # "official" as an adjective

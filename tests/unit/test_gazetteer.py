@@ -70,9 +70,12 @@ def test_institution_rows_carry_their_sector(nlp, gaz: Gazetteer) -> None:  # ty
 
 
 def test_igo_sector_comes_from_its_code() -> None:
-    assert _igo_sector("IGOUNOHLHWHO") == "HLH"
-    assert _igo_sector("IGOUNO") is None
-    assert _igo_sector("IGOEUREEC") is None
+    assert _igo_sector("IGOUNOHLHWHO", "WHO") == "HLH"
+    assert _igo_sector("IGOUNO", "UNO") is None
+    assert _igo_sector("IGOEUREEC", "EEC") is None
+    # no organisation code of its own: the role is the code's last part (UNRWA, the G20)
+    assert _igo_sector("IGOUNOREF", "") == "REF"
+    assert _igo_sector("IGOASA", "") is None
 
 
 def test_leader_office_has_its_sector(gaz: Gazetteer) -> None:

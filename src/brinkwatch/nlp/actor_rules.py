@@ -48,8 +48,18 @@ _CIVILIAN_PREPS = frozenset({"of", "at", "from", "in"})
 # in Nigeria", "students in Iran", "the displaced in Gaza"); troops or envoys in X are not X's.
 _PEOPLE_OF_PLACE = frozenset(
     {"CVL", "REL", "EDU", "LAB", "AGR", "HLH", "BUD", "CHR", "MOS", "HIN", "JEW", "CTH", "PRO",
-     "SIK", "SUN", "SHI", "DRZ", "CPT"}
+     "SIK", "SUN", "SHI", "DRZ", "CPT", "COP", "JUD", "LEG", "OPP", "HRI", "ENV"}
 )  # fmt: skip
+# Offices and bodies that exist only inside their country, so "in X" tells it too ("the junta in
+# Myanmar", "county governors in Kenya", "the transitional government in Chad"); officials at large
+# are not among them ("officials in Iraq" may be anyone's) unless a word makes them local.
+_LOCAL_ROLES = frozenset(
+    {"displaced person", "governor", "deputy governor", "mayor", "junta", "chief minister",
+     "deputy chief minister", "local official", "government", "presidency", "cabinet"}
+)  # fmt: skip
+_LOCAL_MODIFIERS = frozenset(
+    {"local", "regional", "provincial", "municipal", "district", "county", "state", "city"}
+)
 
 
 @dataclass(slots=True)
@@ -231,6 +241,13 @@ def _place(start: int, head: Token, match: Match, head_sector: Match | None) -> 
     return mention
 
 
+def _belongs_where_it_is(head: Token, term: SectorTerm) -> bool:
+    """Whether "in X" after this sector noun names its own country (see `_LOCAL_ROLES`)."""
+    if term.sector in _PEOPLE_OF_PLACE or term.role in _LOCAL_ROLES:
+        return True
+    return term.sector == "GOV" and any(c.lower_ in _LOCAL_MODIFIERS for c in head.lefts)
+
+
 def _set_place(mention: Mention, place: Place) -> None:
     mention.country = place.country
     mention.code_root = place.code
@@ -251,7 +268,7 @@ def _group_mention(
     mention = Mention(start, head.i + 1, head.i, kind, sector=term.sector, role=term.role)
     mention.plural = head.tag_ in ("NNS", "NNPS")
     mention.person_like = (term.title or term.role in _PERSON_ROLES) and not mention.plural
-    local = term.sector in _PEOPLE_OF_PLACE or term.role == "displaced person"
+    local = _belongs_where_it_is(head, term)
     place = _modifier_place(head, anchors.places, place_at, local)
     if place is None:  # a name the parse hung elsewhere ("U.S. Air Force B-52 bombers")
         place = next((place_at[i] for i in range(head.i - 1, start - 1, -1) if i in place_at), None)

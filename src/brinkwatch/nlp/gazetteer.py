@@ -8,6 +8,7 @@ per candidate length at tokens whose first word starts some entry. Abbreviations
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -37,6 +38,9 @@ class Place:
     sector: str | None = None  # GOV for capitals, MED for outlets
     ambiguous: bool = False
     surface: str | None = None  # set when the form must match case-sensitively
+    # which of the form's words are capitalised, set when its last word is not: "UN refugee
+    # agency", "peacekeepers" are written so, and only the capitals they have are required
+    capitals: tuple[bool, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +184,8 @@ def _as_holding(term: Leader) -> Holding:
 def _case_ok(doc: Doc, i: int, size: int, place: Place) -> bool:
     if place.surface is not None:
         return doc[i : i + size].text == place.surface
+    if place.capitals is not None and len(place.capitals) == size:
+        return all(doc[i + k].text[:1].isupper() for k, cap in enumerate(place.capitals) if cap)
     return doc[i + size - 1].text[:1].isupper()  # "the Kremlin": the name's own word decides
 
 
@@ -210,10 +216,14 @@ class _Builder:
             form = _strip_article(form)
         surface = form if _needs_case(form) else None
         key = self.key(form)
-        if not key or key in self.gaz.places:  # first row wins: files are loaded by priority
-            return
         entry = place if surface is None else _with_surface(place, surface)
-        self.gaz.places[key] = entry
+        words = [t.text for t in self.tokenizer(form)]
+        if surface is None and words and words[-1][:1].islower():
+            entry = dataclasses.replace(place, capitals=tuple(w[:1].isupper() for w in words))
+        known = self.gaz.places.get(key)
+        if not key or (known is not None and not _same_name(known, entry)):
+            return  # first row wins: files are loaded by priority
+        self.gaz.places[key] = entry if known is None or entry.capitals else known
         self.gaz.starts.add(key[0])
 
     def add_sector(self, form: str, term: SectorTerm) -> None:
@@ -221,6 +231,11 @@ class _Builder:
         if key and key not in self.gaz.sectors:
             self.gaz.sectors[key] = term
             self.gaz.sector_starts.add(key[0])
+
+
+def _same_name(known: Place, entry: Place) -> bool:
+    """The same body under a lower-case alias ("Peacekeepers", "peacekeepers")."""
+    return known.code == entry.code and known.kind == entry.kind and known.surface is None
 
 
 def _with_surface(place: Place, surface: str) -> Place:
@@ -253,16 +268,23 @@ _IGO_ROLES = frozenset(
 )  # fmt: skip
 
 
-def _igo_sector(code: str) -> str | None:
-    """The role an IGO's own code states (WHO: HLH); None for a bare or regional code."""
-    middle = code[3:-3]
+def _igo_sector(code: str, knowngroup: str) -> str | None:
+    """The role an IGO's own code states (WHO: HLH; UNRWA `IGOUNOREF`: REF); None for a bare or
+    regional code. The last three letters are the organisation's own code only when it has one."""
+    middle = code[3:-3] if knowngroup else code[3:]
     parts = [middle[i : i + 3] for i in range(0, len(middle), 3)]
     return next((p for p in parts if p in _IGO_ROLES), None)
 
 
 def _load_igos(b: _Builder) -> None:
     for _, _, row in _rows("igos.tsv"):
-        place = Place("igo", row["country"], row["code"], row["name"], _igo_sector(row["code"]))
+        place = Place(
+            "igo",
+            row["country"],
+            row["code"],
+            row["name"],
+            _igo_sector(row["code"], row["knowngroup"]),
+        )
         for form in [row["name"], *_split(row["aliases"])]:
             b.add_place(form, place)
 
