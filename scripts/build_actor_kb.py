@@ -405,6 +405,8 @@ OFFICE_SECTORS: tuple[tuple[str, str | None], ...] = (
      r"|legislative yuan|nationalrat|sobranie|skupštin|skupstin|sabha|lok sabha|mazhilis|jogorku"
      r"|oliy majlis|milli majlis|house of", "LEG"),
     (r"justice\b|judge|court|prosecutor", "JUD"),
+    # Latin American and Lusophone legislators are "deputies" ("federal deputy", "state deputy")
+    (r"^(?:(?:federal|state|provincial|national) )?deputy(?: representing\b|$)", "LEG"),
 )  # fmt: skip
 _OFFICE_RES = tuple((re.compile(p, re.IGNORECASE), s) for p, s in OFFICE_SECTORS)
 _MINISTER = re.compile(r"minister|secretary|president|premier|chancellor|governor|ambassador",
@@ -419,8 +421,11 @@ def office_sector(office: str) -> str | None:
         if pattern.search(office):
             if sector in ("MIL", "COP", "JUD", "SPY") and re.search(r"minist", office, re.I):
                 return "GOVMIL" if sector == "MIL" else "GOV"  # "Minister of the Armed Forces"
-            if sector == "LEG" and re.search(
-                r"\bminist|ambassador|vice[- ]president", office, re.I
+            if sector == "LEG" and re.search(  # a parliamentary under-secretary is a minister
+                r"\bminist|ambassador|vice[- ]president|secretary of state|under-?secretary"
+                r"|parliamentary secretary",
+                office,
+                re.I,
             ):
                 return "GOV"
             return sector
@@ -642,7 +647,7 @@ def main() -> None:
         print(f"countries not mapped (skipped): {sorted(skipped)}", file=sys.stderr)
 
 
-if __name__ == "__main__" and sys.argv[1:] != ["--stats"]:
+if __name__ == "__main__" and sys.argv[1:] not in (["--stats"], ["--resector"]):
     main()
 
 
@@ -654,9 +659,11 @@ CATEGORIES = (
     ("foreign ministers", r"foreign|external (?:relations|affairs)"),
     ("defence ministers", r"minist.*(?:defen[cs]e|armed forces)|secretary of (?:state for )?defen"),
     ("interior ministers", r"minist.*(?:interior|internal affairs|home affairs)|home secretary"),
-    ("finance ministers", r"minist.*(?:finance|treasury)|chancellor of the exchequer"),
+    ("finance ministers", r"minist.*(?:finance|treasury)|chancellor of the exchequer|^treasurer$"
+     r"|^(?:federal )?treasurer of|secretary of the treasury"),
     ("central-bank governors", r"(?:central|national|reserve) bank|bank of"),
-    ("armed-forces chiefs", r"chief of (?:the )?(?:general |defen[cs]e )?staff|chief of defen|commander"),
+    ("armed-forces chiefs", r"chiefs? of (?:the )?(?:joint |general |defen[cs]e |army |naval |air )?"
+     r"(?:chiefs of )?staff|chief of defen|commander"),
     ("intelligence chiefs", r"intelligence|security service|state security"),
     ("other ministers and executive offices", r"."),
 )  # fmt: skip
@@ -689,5 +696,25 @@ def stats(path: Path) -> str:
     return "\n".join(lines)
 
 
+def resector(path: Path) -> Counter[tuple[str, str]]:
+    """Re-derive every office's sector with `office_sector` in a built file, as a rebuild from the
+    same sources would (an office's sector depends on its words alone); (old, new) -> offices."""
+    db = sqlite3.connect(path)
+    changed: Counter[tuple[str, str]] = Counter()
+    for office_id, office, sector in db.execute(
+        "SELECT id, office, sector FROM offices"
+    ).fetchall():
+        new = office_sector(office)
+        if new is not None and new != sector:
+            db.execute("UPDATE offices SET sector = ? WHERE id = ?", (new, office_id))
+            changed[(sector, new)] += 1
+    db.commit()
+    db.execute("VACUUM")
+    db.close()
+    return changed
+
+
 if __name__ == "__main__" and sys.argv[1:] == ["--stats"]:
     print(stats(DATA / "knowledge" / "people.sqlite"))
+if __name__ == "__main__" and sys.argv[1:] == ["--resector"]:
+    print(resector(DATA / "knowledge" / "people.sqlite"))
