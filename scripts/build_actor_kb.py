@@ -448,19 +448,27 @@ def wikidata_mirrors(root: Path, countries: dict[str, str]) -> tuple[list[Person
         if iso is None:
             continue
         repo = gitdir.parent.name.replace("+", "/")
-        before = len(people)
-        for path in ("html/holders21.csv", "html/legislators.csv"):
-            try:
-                text = git_show(gitdir, commit, path)
-            except subprocess.CalledProcessError:
-                continue
-            for row in csv.DictReader(io.StringIO(text)):
-                holder = _holder(row.get("person", ""), iso, row.get("position", ""),
-                                 row.get("start", ""), row.get("end", ""), "wikidata")  # fmt: skip
-                if holder is not None:
-                    people.append(holder)
-        sources.append(f"{repo}\t{commit}\t{when}\t{iso}\t{len(people) - before}")
+        found = wikidata_repo(gitdir, commit, iso)
+        people += found
+        sources.append(f"{repo}\t{commit}\t{when}\t{iso}\t{len(found)}")
     return people, sources
+
+
+def wikidata_repo(gitdir: Path, commit: str, iso: str) -> list[Person]:
+    """One country repository's office holders and legislators at `commit` (rows the sector
+    scheme cannot place, or without a Latin-script name or a start, are left out)."""
+    people: list[Person] = []
+    for path in ("html/holders21.csv", "html/legislators.csv"):
+        try:
+            text = git_show(gitdir, commit, path)
+        except subprocess.CalledProcessError:
+            continue
+        for row in csv.DictReader(io.StringIO(text)):
+            holder = _holder(row.get("person", ""), iso, row.get("position", ""),
+                             row.get("start", ""), row.get("end", ""), "wikidata")  # fmt: skip
+            if holder is not None:
+                people.append(holder)
+    return people
 
 
 def _head(gitdir: Path) -> tuple[str, str]:
@@ -647,7 +655,11 @@ def main() -> None:
         print(f"countries not mapped (skipped): {sorted(skipped)}", file=sys.stderr)
 
 
-if __name__ == "__main__" and sys.argv[1:] not in (["--stats"], ["--resector"]):
+if __name__ == "__main__" and sys.argv[1:2] == ["--add-wikidata"]:
+    from actor_kb_add import main as add_main  # scripts/ is on sys.path when run as a script
+
+    add_main(sys.argv[2:])
+elif __name__ == "__main__" and sys.argv[1:] not in (["--stats"], ["--resector"]):
     main()
 
 
@@ -658,7 +670,8 @@ CATEGORIES = (
      r"(?!.*(?:senate|assembly|chamber|parliament|court|bank|council|house|congress|commission))"),
     ("foreign ministers", r"foreign|external (?:relations|affairs)"),
     ("defence ministers", r"minist.*(?:defen[cs]e|armed forces)|secretary of (?:state for )?defen"),
-    ("interior ministers", r"minist.*(?:interior|internal affairs|home affairs)|home secretary"),
+    ("interior ministers", r"minist.*(?:interior|internal affairs|home affairs|public security"
+     r"|territorial administration)|home secretary"),
     ("finance ministers", r"minist.*(?:finance|treasury)|chancellor of the exchequer|^treasurer$"
      r"|^(?:federal )?treasurer of|secretary of the treasury"),
     ("central-bank governors", r"(?:central|national|reserve) bank|bank of"),
