@@ -11,6 +11,9 @@ same files. Sources (licences in docs/actors.md and in the files' headers):
     python scripts/build_actor_kb.py --everypolitician GITDIR --world GITDIR [--since 2000-01-01]
 
 GITDIR is a bare git directory (a mirror); `--*-commit` pins the commit read (defaults below).
+`--add-wikidata MIRRORS` merges more pinned repositories into the built file without a rebuild
+(scripts/actor_kb_add.py); `--stats` prints the counts docs/actors.md gives; `--resector`
+re-derives the built file's office sectors.
 Countries are mapped to our ISO3 codes through `data/gazetteers/countries.tsv` names and aliases.
 """
 
@@ -691,22 +694,40 @@ def stats(path: Path) -> str:
     ).fetchall()
     by_cat: Counter[str] = Counter()
     by_country: Counter[str] = Counter()
+    executive: Counter[str] = Counter()  # the offices the issue lists, by country
     by_source: Counter[str] = Counter(r[3] for r in rows)
     for country, office, sector, _ in rows:
         by_country[country] += 1
-        if sector == "LEG":
-            by_cat["legislators (members, speakers)"] += 1
-        elif sector == "JUD":
-            by_cat["judges and prosecutors"] += 1
-        else:
-            by_cat[next(c for c, p in CATEGORIES if re.search(p, office, re.IGNORECASE))] += 1
+        category = _category(office, sector)
+        by_cat[category] += 1
+        if category not in NOT_EXECUTIVE:
+            executive[country] += 1
     lines = [f"{len(rows)} person-office records, {len(by_country)} countries; by source: "
              + ", ".join(f"{k} {v}" for k, v in by_source.most_common()), "",
              "| office | records |", "|---|--:|"]  # fmt: skip
     lines += [f"| {c} | {n} |" for c, n in by_cat.most_common()]
     lines += ["", "By country (ISO3 records), all countries:", ""]
     lines.append(", ".join(f"{c} {n}" for c, n in sorted(by_country.items())))
+    lines += [
+        "",
+        f"Executive offices listed by the issue: {sum(executive.values())}, by country:",
+        "",
+    ]
+    lines.append(", ".join(f"{c} {n}" for c, n in sorted(executive.items())))
     return "\n".join(lines)
+
+
+NOT_EXECUTIVE = frozenset(
+    ["legislators (members, speakers)", "judges and prosecutors", CATEGORIES[-1][0]]
+)
+
+
+def _category(office: str, sector: str) -> str:
+    if sector == "LEG":
+        return "legislators (members, speakers)"
+    if sector == "JUD":
+        return "judges and prosecutors"
+    return next(c for c, p in CATEGORIES if re.search(p, office, re.IGNORECASE))
 
 
 def resector(path: Path) -> Counter[tuple[str, str]]:
