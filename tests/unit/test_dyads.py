@@ -177,3 +177,43 @@ def test_a_statement_is_about_the_other_actor_its_content_names(code: Code) -> N
 def test_a_statement_about_its_own_side_has_no_target(code: Code) -> None:
     events = code("Hanoi said Vietnamese fishermen had returned to port.")
     assert all(e.target is None for e in events if e.cameo == "010")
+
+
+# -- one event per act (coding/acts.py) --------------------------------------------------------
+
+
+def test_a_consequence_participle_is_the_same_act(code: Code) -> None:
+    events = code("Somali militants stormed an army post near Kismayo, killing seven soldiers.")
+    force = [e for e in events if e.cameo_root in ("18", "19", "20")]
+    assert len(force) == 1 and force[0].target is not None  # the record that says whom
+
+
+def test_a_participle_of_another_kind_is_its_own_act(code: Code) -> None:
+    events = code("Hungary rejected the proposal from Slovakia, demanding new talks with Austria.")
+    assert {e.trigger.text for e in events} >= {"rejected", "demanding"}
+
+
+def test_an_event_noun_as_setting_is_no_second_event(code: Code) -> None:
+    events = code("At a summit with Peru on Monday, Bolivia condemned the Chilean blockade.")
+    assert [e.trigger.text for e in events] == ["condemned"]
+
+
+def test_a_gerund_that_describes_a_noun_is_no_event(code: Code) -> None:
+    events = code(
+        "Jordan praised the role of Iraqi troops in defending Mosul against the militants."
+    )
+    assert "defending" not in {e.trigger.text for e in events}
+
+
+def test_the_same_code_source_and_target_is_one_record(code: Code) -> None:
+    events = code(
+        "Armenian troops shelled Azerbaijani positions and killed four Azerbaijani soldiers."
+    )
+    assert len([e for e in events if e.cameo == "190"]) == 1
+
+
+def test_a_plain_say_of_ones_own_attack_is_no_claim(code: Code) -> None:
+    events = code("The Turkish army said it struck Kurdish militant camps in northern Iraq.")
+    assert "015" not in codes(events)
+    events = code("The Turkish army admitted it struck a village in northern Iraq.")
+    assert "015" in codes(events)

@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from brinkwatch.coding import roles
+from brinkwatch.coding.acts import one_per_act
 from brinkwatch.coding.clauses import describes_noun, in_relative_clause, purpose
 from brinkwatch.coding.codes import GOLDSTEIN_TABLE, CodeTable, code_table
 from brinkwatch.coding.eventparts import (
@@ -140,6 +141,7 @@ class EventCoder:
             depth = {m.trigger.idx: self._depth(m.trigger) for m in matches}
             events.sort(key=lambda e: (depth.get(e.trigger.start, 9), e.trigger.start))
         triggers = [m.trigger for m in matches]  # every event's trigger is one of these
+        events = one_per_act(events, {t.idx: t for t in triggers})
         said: list[Event] = []  # speech acts come after what they report…
         claims: list[Event] = []  # …except claims: "X claimed it attacked" is a claim
         for match in speech:
