@@ -5,9 +5,10 @@ its setting ("At a summit in Sochi, Putin rejected …"), what a noun was doing 
 defending Kirkuk"). Coded as events of their own, these double-count the act for the dyad series
 (the monitor sums events per pair and day), so the coder keeps:
 
-- a participle of consequence or manner (adverbial "-ing" clause, or one coordinated with it) only
-  when it is a different kind of act than the verb it hangs on, or done by someone else
-  ("attacked …, killing 12" is one attack; "refused talks, demanding …" is a refusal and a demand);
+- an act in a clause under another act's trigger only when it has actors of its own: a source
+  other than the outer act's and a target ("attacked the town, killing 12" is one attack;
+  "condemned the raid after Chad expelled its envoy" is two acts), or the only target of the pair
+  ("stormed a base, killing five soldiers": the killing says whom);
 - an event noun inside a prepositional phrase only when no other event's verb governs it
   ("At a summit …, X rejected …": the rejection is the news, the summit its setting);
 - a gerund after a preposition only when that preposition belongs to a verb ("role in defending"
@@ -35,29 +36,6 @@ def _clause_head(trigger: Token) -> Token:
     while token.dep_ == "conj" and token.head is not token:
         token = token.head
     return token
-
-
-_FORCE = frozenset({"18", "19", "20"})
-
-
-def _kind(event: Event) -> str:
-    """The kind of act: its CAMEO root; assault, fighting and mass violence are one kind
-    ("ambushed a convoy, killing five": the killing is the ambush's outcome)."""
-    return "force" if event.cameo_root in _FORCE else event.cameo_root
-
-
-def _consequence(trigger: Token, by_token: Mapping[int, list[Event]], event: Event) -> bool:
-    """An adverbial participle that restates its governing verb's act: same source, same kind."""
-    head = _clause_head(trigger)
-    if head.dep_ != "advcl" or head.tag_ not in ("VBG", "VBN"):
-        return False
-    governing = by_token.get(head.head.i, [])
-    return any(
-        same_actor(event.source, other.source)
-        and _kind(other) == _kind(event)
-        and (other.target is not None or event.target is None)  # else it says whom: kept
-        for other in governing
-    )
 
 
 def _setting(trigger: Token, by_token: Mapping[int, list[Event]]) -> bool:
@@ -113,9 +91,29 @@ def one_per_act(events: Sequence[Event], triggers: Mapping[int, Token]) -> list[
     return kept
 
 
+def _outer_events(trigger: Token, by_token: Mapping[int, list[Event]]) -> list[Event]:
+    """The events of the nearest trigger above this act's clause (not through coordination:
+    "rejected the plan and recalled its envoy" are two acts of one clause level)."""
+    for ancestor in _clause_head(trigger).ancestors:
+        if ancestor.i in by_token:
+            return by_token[ancestor.i]
+    return []
+
+
+def _dependent(trigger: Token, by_token: Mapping[int, list[Event]], event: Event) -> bool:
+    """An act in a clause under another act, without actors of its own: its source is the outer
+    act's ("stormed the town, burning homes", "agreed to talks after meeting Kim") or it has no
+    target, so it adds no pair to the outer act's; it is that act's manner or outcome."""
+    outer = _outer_events(trigger, by_token)
+    if not outer or event.target is None:
+        return bool(outer)
+    # the outer act's own source: dependent, unless only this clause says whom it was done to
+    return any(same_actor(event.source, o.source) and o.target is not None for o in outer)
+
+
 def _own_act(trigger: Token, by_token: Mapping[int, list[Event]], event: Event) -> bool:
     return not (
-        _consequence(trigger, by_token, event)
+        _dependent(trigger, by_token, event)
         or _setting(trigger, by_token)
         or _describing_gerund(trigger)
     )
