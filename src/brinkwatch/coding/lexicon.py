@@ -108,14 +108,16 @@ class Entry:
 
     @property
     def specificity(self) -> int:
-        """How much of the parse the entry pins down: the most specific match wins."""
+        """How much of the parse the entry pins down: the most specific match wins. A listed
+        object pins down more than a preposition ("signed a memorandum on trade" is a signing,
+        not "agreed on")."""
         return (
-            bool(self.particles)
-            + 2 * bool(self.preps)
-            + _weight(self.objects, 2)
-            + _weight(self.comps, 3)
-            + bool(self.comp_objects)
-            + 2 * bool(self.reports)
+            2 * bool(self.particles)
+            + 4 * bool(self.preps)
+            + _weight(self.objects, 5)
+            + _weight(self.comps, 6)
+            + 2 * bool(self.comp_objects)
+            + 4 * bool(self.reports)
         )
 
 
@@ -123,7 +125,7 @@ def _weight(words: frozenset[str], weight: int) -> int:
     """A constraint's weight in specificity; a `*` wildcard counts as little as possible."""
     if not words:
         return 0
-    return 1 if "*" in words else weight
+    return 2 if "*" in words else weight
 
 
 @dataclass(frozen=True, slots=True)
