@@ -1,7 +1,7 @@
 """One event per act: a sentence's events that restate or only frame another event are dropped.
 
 News sentences report one act and describe it: its consequence ("stormed a base, killing five"),
-its setting ("At a summit in Sochi, Putin rejected …"), what a noun was doing ("their role in
+its setting ("after talks in Doha, Qatar announced …"), what a noun was doing ("their role in
 defending Kirkuk"). Coded as events of their own, these double-count the act for the dyad series
 (the monitor sums events per pair and day), so the coder keeps:
 
@@ -9,8 +9,6 @@ defending Kirkuk"). Coded as events of their own, these double-count the act for
   other than the outer act's and a target ("attacked the town, killing 12" is one attack;
   "condemned the raid after Chad expelled its envoy" is two acts), or the only target of the pair
   ("stormed a base, killing five soldiers": the killing says whom);
-- an event noun inside a prepositional phrase only when no other event's verb governs it
-  ("At a summit …, X rejected …": the rejection is the news, the summit its setting);
 - a gerund after a preposition only when that preposition belongs to a verb ("role in defending"
   describes the role);
 - one record per (code, source, target) in a sentence, as GDELT keeps one record for events with
@@ -24,7 +22,6 @@ from collections.abc import Mapping, Sequence
 from spacy.tokens import Token
 
 from brinkwatch.coding.eventparts import same_actor
-from brinkwatch.coding.matcher import VERB_POS
 from brinkwatch.records import Event
 
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
@@ -36,16 +33,6 @@ def _clause_head(trigger: Token) -> Token:
     while token.dep_ == "conj" and token.head is not token:
         token = token.head
     return token
-
-
-def _setting(trigger: Token, by_token: Mapping[int, list[Event]]) -> bool:
-    """An event noun in a prepositional phrase under another event's verb: its setting."""
-    if trigger.pos_ not in _NOUN_POS or trigger.dep_ != "pobj":
-        return False
-    for ancestor in trigger.ancestors:
-        if ancestor.pos_ in VERB_POS:
-            return ancestor.i in by_token
-    return False
 
 
 def _describing_gerund(trigger: Token) -> bool:
@@ -61,17 +48,22 @@ def _describing_gerund(trigger: Token) -> bool:
 
 def _key(event: Event) -> tuple[str, str, str]:
     source = event.source.code or event.source.text
-    return event.cameo, source, (event.target.code or event.target.text) if event.target else ""
+    return (
+        event.cameo_root,
+        source,
+        (event.target.code or event.target.text) if event.target else "",
+    )
 
 
 def _restated(event: Event, kept: Sequence[Event], events: Sequence[Event]) -> bool:
-    """The same code, source and target as a kept record; or no target, where another record
-    of the sentence has the same code and source and a target."""
+    """The same kind of act (CAMEO root), source and target as a kept record ("killed six
+    soldiers and wounded four"); or no target, where another record of the sentence has the same
+    root and source and a target."""
     if any(_key(event) == _key(other) for other in kept):
         return True
     return event.target is None and any(
         other.target is not None
-        and other.cameo == event.cameo
+        and other.cameo_root == event.cameo_root
         and same_actor(event.source, other.source)
         for other in events
     )
@@ -112,8 +104,4 @@ def _dependent(trigger: Token, by_token: Mapping[int, list[Event]], event: Event
 
 
 def _own_act(trigger: Token, by_token: Mapping[int, list[Event]], event: Event) -> bool:
-    return not (
-        _dependent(trigger, by_token, event)
-        or _setting(trigger, by_token)
-        or _describing_gerund(trigger)
-    )
+    return not (_dependent(trigger, by_token, event) or _describing_gerund(trigger))

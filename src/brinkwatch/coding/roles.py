@@ -77,7 +77,10 @@ def _controller(verb: Token) -> list[Token]:
     """The understood subject of an infinitive or participle clause."""
     head = verb.head
     if verb.dep_ in ("xcomp", "ccomp", "advcl") and is_infinitive(verb):
-        objects = _children(head, ("dobj",)) + [
+        # "called on Iran to free …" is an appeal to Iran; "called Abe to congratulate him" a
+        # phone call whose caller congratulates
+        direct = [] if head.lemma_ in ON_CONTROL else _children(head, ("dobj",))
+        objects = direct + [
             p for prep in _children(head, ("prep",)) if prep.lower_ == "on" for p in prep.children
         ]
         if objects and head.lemma_ in OBJECT_CONTROL:
@@ -107,6 +110,10 @@ OBJECT_CONTROL = frozenset(
         "advise",
     }
 )
+
+
+# verbs whose infinitive's subject is only their "on" object, never their direct object
+ON_CONTROL = frozenset({"call"})
 
 
 def is_infinitive(verb: Token) -> bool:

@@ -28,7 +28,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from brinkwatch.coding import roles
-from brinkwatch.coding.matcher import Match, complements, window
+from brinkwatch.coding.matcher import VERB_POS, Match, complements, window
 
 IsActor = Callable[[Token], bool]
 # prepositions that lead from a non-actor object to whom it concerns ("sanctions on X", "a
@@ -82,6 +82,7 @@ def _slots(
         lambda: others,
         lambda: _prep_slot(match),
         lambda: roles.own_subjects(match.comp) if match.comp is not None else [],
+        lambda: _object_clause_subjects(match),
         lambda: _ranked_preps(trigger, is_actor) + roles.datives(trigger),
         lambda: own,
         lambda: _near_preps(match),
@@ -139,6 +140,15 @@ def _ranked_preps(trigger: Token, is_actor: IsActor) -> list[Token]:
         if actors:
             return actors
     return []
+
+
+def _object_clause_subjects(match: Match) -> list[Token]:
+    """ "renewed its demand that Guyana withdraw", "repeated calls for Iran to …": the subject of
+    the clause the entry's own object (a demand, a call) carries is whom it is made of."""
+    if match.object is None:
+        return []
+    clauses = [c for c in match.object.children if c.dep_ in ("acl", "ccomp")]
+    return [s for c in clauses if c.pos_ in VERB_POS for s in roles.own_subjects(c)]
 
 
 def _prep_slot(match: Match) -> list[Token]:
