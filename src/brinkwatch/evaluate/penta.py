@@ -76,8 +76,7 @@ def _span_metrics(cases: Sequence[PentaCase]) -> dict[str, Counts]:
         g = case.gold
         if g.sources is None or g.targets is None:
             continue
-        sources = [e.source for e in case.predicted if e.source is not None]
-        targets = [e.target for e in case.predicted if e.target is not None]
+        sources, targets = _role_spans(g, case.predicted)
         for name, least in THRESHOLDS.items():
             for role, gold, pred in (
                 ("source", g.sources, sources),
@@ -86,6 +85,42 @@ def _span_metrics(cases: Sequence[PentaCase]) -> dict[str, Counts]:
                 key = f"{role}_{name}"
                 totals[key] = totals.get(key, Counts()) + span_counts(g.text, gold, pred, least)
     return totals
+
+
+def _mirrors(events: Sequence[PredEvent]) -> set[int]:
+    """Indexes of the mirror records of symmetric acts: "A met B" is coded A→B and B→A (the
+    GDELT convention the issue asks for); the gold codes such an act once, A as source and B as
+    target (both as "reciprocal" only for "A and B met")."""
+    found: set[int] = set()
+    for i, event in enumerate(events):
+        if any(
+            j not in found and other.position == event.position
+            and other.source == event.target and other.target == event.source
+            for j, other in enumerate(events[:i])
+        ):  # fmt: skip
+            found.add(i)
+    return found
+
+
+def _role_spans(gold: SentenceGold, events: Sequence[PredEvent]) -> tuple[list[Span], list[Span]]:
+    """Predicted source and target spans. A mirror record's spans are the mirrored act's own
+    participants in the other role: they count where the gold has them in that role (a
+    reciprocal actor), and are never false spans."""
+    mirrors = _mirrors(events)
+
+    def gold_has(span: Span, spans: Sequence[Span]) -> bool:
+        mine = tokens(gold.text, span.start, span.end)
+        return any(mine & tokens(gold.text, s.start, s.end) for s in spans)
+
+    sources: list[Span] = []
+    targets: list[Span] = []
+    for i, event in enumerate(events):
+        mirror = i in mirrors
+        if event.source is not None and (not mirror or gold_has(event.source, gold.sources or ())):
+            sources.append(event.source)
+        if event.target is not None and (not mirror or gold_has(event.target, gold.targets or ())):
+            targets.append(event.target)
+    return sources, targets
 
 
 def _miss(case: PentaCase, predicted: str) -> Example:
