@@ -110,3 +110,27 @@ def test_the_gate_holds_ceilings_from_above() -> None:
     drops = check({"penta.events_per_sentence": 1.5, "penta.dyad_recall": 0.5}, pins)
     assert [d.metric for d in drops] == ["penta.dyad_recall", "penta.events_per_sentence"]
     assert "ceiling" in str(drops[1])
+
+
+def test_a_mirror_record_is_never_a_false_span() -> None:
+    text = "Kenya met Uganda on Monday."
+    kenya, uganda = _span(text, "Kenya"), _span(text, "Uganda")
+    gold = SentenceGold("m", text, None, 1, (kenya,), (uganda,))
+    one_way = PredEvent("040", 6, source=kenya, target=uganda)
+    mirror = PredEvent("040", 6, source=uganda, target=kenya)
+    metrics = score_penta([Case(gold, (one_way, mirror))]).metrics
+    assert metrics["target_any"] == Counts(1, 0, 0)
+    assert metrics["source_any"] == Counts(1, 0, 0)
+    # the same spans from another act (another trigger) are false spans
+    other = PredEvent("112", 0, source=uganda, target=kenya)
+    metrics = score_penta([Case(gold, (one_way, other))]).metrics
+    assert metrics["target_any"] == Counts(1, 1, 0)
+
+
+def test_a_mirror_record_counts_for_reciprocal_gold() -> None:
+    text = "Kenya and Uganda met on Monday."
+    kenya, uganda = _span(text, "Kenya"), _span(text, "Uganda")
+    gold = SentenceGold("r", text, None, 1, (kenya, uganda), (kenya, uganda))
+    events = (PredEvent("040", 17, source=kenya, target=uganda),
+              PredEvent("040", 17, source=uganda, target=kenya))  # fmt: skip
+    assert score_penta([Case(gold, events)]).metrics["target_any"] == Counts(2, 0, 0)
