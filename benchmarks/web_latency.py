@@ -27,6 +27,7 @@ from sqlalchemy import Engine, func, insert, select, text
 
 from brinkwatch.settings import Settings
 from brinkwatch.store.db import open_engine
+from brinkwatch.store.dyad_daily import rebuild
 from brinkwatch.store.monitor_io import monitor_events, upsert_alerts
 from brinkwatch.store.schema import articles, event_clusters, events, evidence
 from brinkwatch.web import create_app, web_settings
@@ -161,6 +162,7 @@ def fill(engine: Engine, n: int, seed: int = 5) -> None:
             if len(clusters) == CHUNK:
                 _flush(conn, clusters, mentions, spans)
         _flush(conn, clusters, mentions, spans)
+        rebuild(conn)  # written around the writer: the dyad summary from scratch
         conn.execute(text("ANALYZE"))
 
 

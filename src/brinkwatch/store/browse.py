@@ -17,7 +17,15 @@ from sqlalchemy import Engine, Integer, Select, column, func, select, table, tex
 from sqlalchemy.engine import Connection
 
 from brinkwatch.store.monitor_io import alerts
-from brinkwatch.store.schema import actors, articles, event_clusters, events, evidence, quotes
+from brinkwatch.store.schema import (
+    actors,
+    articles,
+    event_clusters,
+    events,
+    evidence,
+    quotes,
+    runs,
+)
 
 A = articles.c
 FTS = table("articles_fts", column("rowid", Integer))  # SQLite's FTS5 index (migration 0003)
@@ -191,8 +199,8 @@ def _quotes(conn: Connection, pk: int) -> list[dict[str, Any]]:
 
 def data_version(engine: Engine) -> tuple[Any, ...]:
     """What changes whenever the store's content does: the newest article, event cluster, event
-    mention and alert update. Index look-ups only (no count), so every read can afford it. (The
-    store never deletes; a cluster's counts change only with a new mention.)"""
+    mention, alert update and run (a deletion records one). Index look-ups only (no count), so
+    every read can afford it. (A cluster's counts change only with a new or deleted mention.)"""
     with engine.connect() as conn:
         return tuple(
             conn.execute(
@@ -201,6 +209,7 @@ def data_version(engine: Engine) -> tuple[Any, ...]:
                     select(func.max(event_clusters.c.id)).scalar_subquery(),
                     select(func.max(events.c.pk)).scalar_subquery(),
                     select(func.max(alerts.c.updated_at)).scalar_subquery(),
+                    select(func.max(runs.c.id)).scalar_subquery(),
                 )
             ).one()
         )

@@ -1,9 +1,10 @@
-"""Per-day sums of country-pair events, summed by the database: what the monitor's series are
-made of, without loading every event (the dyad page of a million-event store reads one pair's
-days from the covering index of migration 0003).
+"""Per-day sums of country-pair events: what the monitor's series are made of, read from the
+`dyad_daily` summary the writer keeps (store/dyad_daily.py), so the dyad page of a million-event
+store reads one row per direction and day, and the ranking and network one per pair and day.
 
 The rows counted are those the monitor counts (`queries.is_dyad_day_event`): two different
-countries, dated to the day, not negated, not background; each weighs its distinct articles, mentions or 1.
+countries, dated to the day, not negated, not background; each weighs its distinct articles,
+mentions or 1.
 """
 
 from __future__ import annotations
@@ -13,53 +14,36 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import ColumnElement, Engine, and_, case, func, literal, or_, select
+from sqlalchemy import ColumnElement, Engine, and_, func, or_, select
 
 from brinkwatch.monitor.series import SUMMED
 from brinkwatch.store.monitor_io import alerts
 from brinkwatch.store.queries import day_number
-from brinkwatch.store.schema import event_clusters
+from brinkwatch.store.schema import DYAD_WEIGHTED, dyad_daily
 
-C = event_clusters.c
-COVER = "ix_clusters_dyad_cover"  # migrations 0003, 0006: pair, day, every summed column
-
-
-def _at_least_one(column: Any) -> Any:
-    return case((column > 1, column), else_=1)
+D = dyad_daily.c
 
 
-def _weight(weight: str) -> Any:
-    if weight == "events":
-        return literal(1.0)
-    return _at_least_one(C.num_mentions if weight == "mentions" else C.num_articles)
+def _columns(weight: str) -> list[Any]:
+    """The summary's columns for `weight`, in `SUMMED`'s order."""
+    return [
+        D.events,
+        D[weight],
+        D.articles,
+        *[D[f"{name}_{weight}"] for name in DYAD_WEIGHTED],
+    ]
 
 
 def _sums(weight: str) -> list[Any]:
-    w = _weight(weight)
-    return [
-        func.count().label("events"),
-        func.sum(w).label("weight"),
-        func.sum(_at_least_one(C.num_articles)).label("articles"),
-        *[func.sum(case((C.quad_class == k, w), else_=0)).label(f"q{k}") for k in (1, 2, 3, 4)],
-        func.sum(case((C.goldstein > 0, w * C.goldstein), else_=0)).label("cooperation"),
-        func.sum(case((C.goldstein < 0, -w * C.goldstein), else_=0)).label("conflict"),
-    ]
+    return [func.sum(c).label(name) for c, name in zip(_columns(weight), SUMMED, strict=True)]
 
 
-def _day_events(since: date | None, until: date | None) -> list[ColumnElement[bool]]:
-    found = [
-        C.negated.is_(False),
-        C.date_granularity == "day",
-        C.background.is_(False),
-        C.sqldate.is_not(None),
-        C.source_country.is_not(None),
-        C.target_country.is_not(None),
-        C.source_country != C.target_country,
-    ]
+def _days(since: date | None, until: date | None) -> list[ColumnElement[bool]]:
+    found = []
     if since:
-        found.append(C.sqldate >= day_number(since))
+        found.append(D.sqldate >= day_number(since))
     if until:
-        found.append(C.sqldate <= day_number(until))
+        found.append(D.sqldate <= day_number(until))
     return found
 
 
@@ -80,6 +64,12 @@ def _frame(rows: list[Any], keys: list[str]) -> pd.DataFrame:
     return pd.DataFrame(data)
 
 
+def _pair(a: str, b: str, directed: bool) -> ColumnElement[bool]:
+    forward = and_(D.source_country == a, D.target_country == b)
+    backward = and_(D.source_country == b, D.target_country == a)
+    return forward if directed else or_(forward, backward)
+
+
 def pair_day_sums(
     engine: Engine,
     a: str,
@@ -91,17 +81,19 @@ def pair_day_sums(
     until: date | None = None,
 ) -> pd.DataFrame:
     """One pair's sums per day (a → b only when `directed`), indexed by day, oldest first."""
-    forward = and_(C.source_country == a, C.target_country == b)
-    backward = and_(C.source_country == b, C.target_country == a)
     query = (
-        select(C.sqldate, *_sums(weight))
-        .where(forward if directed else or_(forward, backward), *_day_events(since, until))
-        .group_by(C.sqldate)
-        .order_by(C.sqldate)
+        select(D.sqldate, *_sums(weight))
+        .where(_pair(a, b, directed), *_days(since, until))
+        .group_by(D.sqldate)
+        .order_by(D.sqldate)
     )
     with engine.connect() as conn:
         rows = list(conn.execute(query))
     return _frame(rows, []).set_index("day")
+
+
+def _to_date(day: int | None) -> date | None:
+    return date(day // 10_000, day // 100 % 100, day % 100) if day else None
 
 
 def pair_last_day(
@@ -111,23 +103,18 @@ def pair_last_day(
     found = []
     with engine.connect() as conn:
         for source, target in [(a, b)] if directed else [(a, b), (b, a)]:
-            query = select(func.max(C.sqldate)).where(
-                C.source_country == source, C.target_country == target, *_day_events(None, until)
+            query = select(func.max(D.sqldate)).where(
+                D.source_country == source, D.target_country == target, *_days(None, until)
             )
             found.append(conn.scalar(query))
-    days = [int(d) for d in found if d]
-    if not days:
-        return None
-    last = max(days)
-    return date(last // 10_000, last // 100 % 100, last % 100)
+    return _to_date(max((int(d) for d in found if d), default=None))
 
 
 def store_last_day(engine: Engine, *, until: date | None = None) -> date | None:
     """The day of the newest counted event of any pair."""
-    query = select(func.max(C.sqldate)).where(*_day_events(None, until))
+    query = select(func.max(D.sqldate)).where(*_days(None, until))
     with engine.connect() as conn:
-        last = conn.scalar(query)
-    return date(last // 10_000, last // 100 % 100, last % 100) if last else None
+        return _to_date(conn.scalar(query))
 
 
 def all_pair_day_sums(
@@ -137,16 +124,10 @@ def all_pair_day_sums(
     since: date | None = None,
     until: date | None = None,
 ) -> pd.DataFrame:
-    """Every undirected pair's sums per day: columns a, b (a < b), day and the sums.
-
-    Grouped by direction in the covering index's own order (a streaming pass, no sort; SQLite
-    is told to use it: its planner would rather look up every row by date), then both
-    directions of a pair are added up here."""
-    query = (
-        select(C.source_country, C.target_country, C.sqldate, *_sums(weight))
-        .where(*_day_events(since, until))
-        .group_by(C.source_country, C.target_country, C.sqldate)
-        .with_hint(event_clusters, f"INDEXED BY {COVER}", "sqlite")
+    """Every undirected pair's sums per day: columns a, b (a < b), day and the sums. The summary
+    holds one row per direction and day; both directions of a pair are added up here."""
+    query = select(D.source_country, D.target_country, D.sqldate, *_columns(weight)).where(
+        *_days(since, until)
     )
     with engine.connect() as conn:
         rows = list(conn.execute(query))
@@ -167,10 +148,9 @@ def directed_totals(
 ) -> list[dict[str, Any]]:
     """Per directed pair (source → target): events and weighted cooperation and conflict."""
     query = (
-        select(C.source_country.label("source"), C.target_country.label("target"), *_sums(weight))
-        .where(*_day_events(since, until))
-        .group_by(C.source_country, C.target_country)
-        .with_hint(event_clusters, f"INDEXED BY {COVER}", "sqlite")
+        select(D.source_country.label("source"), D.target_country.label("target"), *_sums(weight))
+        .where(*_days(since, until))
+        .group_by(D.source_country, D.target_country)
     )
     with engine.connect() as conn:
         return [dict(r._mapping) for r in conn.execute(query)]

@@ -236,3 +236,30 @@ feeds = Table(
     Column("last_modified", Text),
     Column("checked_at", DateTime),
 )
+
+# Migration 0007: per directed country pair and day, the sums the monitor's series are made of,
+# over the events it counts (two different countries, dated to the day, not negated). Kept in
+# step by the writer (store/dyad_daily.py) so the dyad page, the ranking and the network read a
+# few rows per pair and day instead of every event. Each weighted sum exists for each weight the
+# monitor offers (`MonitorParams.weight`): events (1), articles, mentions (each at least 1).
+DYAD_WEIGHTS = ("events", "articles", "mentions")
+DYAD_WEIGHTED = ("q1", "q2", "q3", "q4", "cooperation", "conflict")
+
+
+def _dyad_sum_columns() -> list[Column[Any]]:
+    columns: list[Column[Any]] = [Column(w, Integer, nullable=False) for w in DYAD_WEIGHTS]
+    for name in DYAD_WEIGHTED:
+        kind = Float if name in ("cooperation", "conflict") else Integer
+        columns += [Column(f"{name}_{w}", kind, nullable=False) for w in DYAD_WEIGHTS]
+    return columns
+
+
+dyad_daily = Table(
+    "dyad_daily",
+    metadata,
+    Column("source_country", String(10), primary_key=True),
+    Column("target_country", String(10), primary_key=True),
+    Column("sqldate", Integer, primary_key=True),
+    *_dyad_sum_columns(),
+    Index("ix_dyad_daily_sqldate", "sqldate"),
+)

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Table, delete, func, insert, select, update
 
 from brinkwatch.records import Article, CoderInfo, Document, Failure
-from brinkwatch.store import rows
+from brinkwatch.store import dyad_daily, rows
 from brinkwatch.store.dedup import NearDuplicateIndex, content_hash, minhash, signature_bytes
 from brinkwatch.store.schema import (
     actors,
@@ -146,6 +146,7 @@ class StoreWriter:
                     else:
                         self._failure(conn, record, document, counts)
                 self._recount(conn, touched)
+                dyad_daily.refresh(conn, dyad_daily.cluster_keys(conn, touched))
         except BaseException:
             self._index = None  # it may hold signatures of the rolled-back batch
             raise
@@ -255,6 +256,45 @@ class StoreWriter:
                 .where(event_clusters.c.id == cid)
                 .values(num_mentions=m, num_articles=a, num_sources=s, background=news == 0)
             )
+
+    def delete_articles(self, article_ids: Iterable[str]) -> int:
+        """Remove articles with their mentions, quotes and spans, in one transaction: their
+        events lose those mentions (and go when none is left), counts and summaries follow.
+        Returns how many articles were removed."""
+        ids = sorted(set(article_ids))
+        with self.engine.begin() as conn:
+            pks = list(conn.scalars(select(articles.c.pk).where(articles.c.id.in_(ids))))
+            mentioned = events.c.article_pk.in_(pks)
+            clusters = set(conn.scalars(select(events.c.cluster_id).where(mentioned).distinct()))
+            keys = dyad_daily.cluster_keys(conn, clusters)
+            self._repoint_first_articles(conn, clusters, pks)
+            conn.execute(delete(articles).where(articles.c.pk.in_(pks)))
+            orphans = event_clusters.c.id.not_in(select(events.c.cluster_id).distinct())
+            ids_left = event_clusters.c.id.in_(sorted(clusters))
+            conn.execute(delete(event_clusters).where(ids_left, orphans))
+            self._recount(conn, clusters)  # the clusters deleted just above match no row
+            dyad_daily.refresh(conn, keys)
+            if pks:
+                _insert(
+                    conn, runs, {"started_at": now(), "finished_at": now(), "command": "delete"}
+                )
+        self._index = None  # it may hold the removed articles' signatures
+        return len(pks)
+
+    def _repoint_first_articles(
+        self, conn: Connection, clusters: set[int], gone: list[int]
+    ) -> None:
+        """An event's first article is the earliest of its remaining mentions."""
+        remaining = (
+            select(func.min(events.c.article_pk))
+            .where(events.c.cluster_id == event_clusters.c.id, events.c.article_pk.not_in(gone))
+            .scalar_subquery()
+        )
+        conn.execute(
+            update(event_clusters)
+            .where(event_clusters.c.id.in_(sorted(clusters)))
+            .values(first_article_pk=remaining)
+        )
 
     def _failure(
         self, conn: Connection, failure: Failure, document: Document | None, counts: WriteCounts
