@@ -31,6 +31,7 @@ from brinkwatch.store.dyad_daily import rebuild
 from brinkwatch.store.monitor_io import monitor_events, upsert_alerts
 from brinkwatch.store.schema import articles, event_clusters, events, evidence
 from brinkwatch.web import create_app, web_settings
+from brinkwatch.web.app import serving
 
 # three-letter codes like ISO 3166's (the API checks the shape): QAA, QAB, …
 COUNTRIES = [f"Q{chr(65 + i // 26)}{chr(65 + i % 26)}" for i in range(60)]
@@ -196,7 +197,8 @@ def serve(url: str) -> tuple[str, Any]:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     settings = web_settings(Settings(db=url), env={}, monitor_on_start=False)
-    server = uvicorn.Server(uvicorn.Config(create_app(settings), port=port, log_level="warning"))
+    app = serving(create_app(settings))  # as `brinkwatch serve` builds it
+    server = uvicorn.Server(uvicorn.Config(app, port=port, log_level="warning"))
     threading.Thread(target=server.run, daemon=True).start()
     while not server.started:
         time.sleep(0.05)

@@ -29,7 +29,10 @@ def test_the_factory_takes_the_cli_settings_from_the_environment(tmp_path, monke
     monkeypatch.setenv(SETTINGS_ENV, Settings(db=db).model_dump_json())
     monkeypatch.setenv(CORS_ENV, json.dumps(["https://a.example"]))
     monkeypatch.setenv("BRINKWATCH_TOKEN", "s3cret")
+    monkeypatch.setattr(web_app.gc, "freeze", lambda: frozen.append(True))
+    frozen: list[bool] = []
     app = web_app.app_from_environment()
+    assert frozen == [True]  # start-up objects left out of full collections
     assert app.state.settings.core.db == db
     assert app.state.settings.cors_origins == ("https://a.example",)
     assert app.state.settings.token.get_secret_value() == "s3cret"

@@ -41,6 +41,7 @@ TENSION_FIELDS = ["tension", "baseline", "z", "rise", "signal"]
 SPARK_PERIODS = 30
 DEFAULT_DAYS = 365  # a dyad page shows its last year unless asked for more (?since=)
 RECENT_DAYS = 30
+RANKED = ["events", "cooperation", "conflict"]  # the sums the ranking reads
 
 
 def _plain(value: Any) -> Any:
@@ -122,9 +123,8 @@ def ranked_pairs(
         if last is None:
             return []
         since = last - timedelta(days=DEFAULT_DAYS)
-    sums = all_pair_day_sums(
-        engine, weight=params.weight, since=history_start(since, params), until=until
-    )
+    first = history_start(since, params)
+    sums = all_pair_day_sums(engine, weight=params.weight, since=first, until=until, names=RANKED)
     periods = _periods(sums, params.freq, None, until)
     if periods is None:
         return []
@@ -142,8 +142,9 @@ def ranked_pairs(
     recent = max(1, RECENT_DAYS // step)
     in_range = sums[sums["day"] >= pd.Timestamp(since)]
     totals = in_range.groupby(["a", "b"])[["conflict", "cooperation"]].sum().reindex(keys)
+    summed = totals.fillna(0.0).to_numpy()
     out = [
-        _summary(key, level[:, i], events[shown, i], totals.iloc[i], periods[shown], recent)
+        _summary(key, level[:, i], events[shown, i], summed[i], periods[shown], recent)
         for i, key in enumerate(keys)
         if events[shown, i].sum() > 0 or level[:, i].max() > 0
     ]
@@ -155,17 +156,18 @@ def _summary(
     key: tuple[str, str],
     level: np.ndarray,
     events: np.ndarray,
-    totals: pd.Series,
+    totals: np.ndarray,
     periods: pd.DatetimeIndex,
     recent: int,
 ) -> dict[str, Any]:
+    """One pair's row; `totals` is its (conflict, cooperation) over the range."""
     spark = level[-SPARK_PERIODS:]
     return {
         "a": str(key[0]),
         "b": str(key[1]),
         "events": int(events.sum()),
-        "conflict": _plain(totals["conflict"] if totals.notna().all() else 0.0),
-        "cooperation": _plain(totals["cooperation"] if totals.notna().all() else 0.0),
+        "conflict": _plain(totals[0]),
+        "cooperation": _plain(totals[1]),
         "tension": _plain(level[-1]),
         "recent_tension": _plain(level[-recent:].max()),
         "peak_tension": _plain(level.max()),
