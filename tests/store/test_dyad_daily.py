@@ -5,6 +5,7 @@ the monitor computes from the events themselves (monitor/series.py)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pandas as pd
@@ -24,6 +25,7 @@ SEIZE = "China seized a Philippine supply boat near the shoal on Thursday."
 PROTEST = "Manila protested the seizure to the Chinese embassy."
 CONSULT = "Japan consulted the United States about the shoal."
 WEIGHTS = ("events", "articles", "mentions")
+TALKS = "2024-04-20"
 
 
 def _first(aid: str) -> Any:
@@ -42,13 +44,19 @@ def _first(aid: str) -> Any:
             event(SEIZE, "China", "Philippines", day="2024-05", granularity="month", eid="e5"),
             event(SEIZE, "China", "China", eid="e6"),
             event(SEIZE, "China", None, eid="e7"),
+            replace(_talks(later), background=True, id="e8"),  # recalled, not news
         ),
     )
 
 
+def _talks(start: int) -> Any:
+    return event(CONSULT, "Japan", "USA", "040", quad=1, goldstein=1.0, day=TALKS, start=start)
+
+
 def _second(aid: str, outlet: str, tail: str = "") -> Any:
-    """The seizure again (same event: its weight grows) and a new event two days later."""
-    text = f"{SEIZE} Coast guard ships shadowed the convoy again on Saturday.{tail}"
+    """The seizure again (same event: its weight grows), a new event two days later, and the
+    April talks reported as news (the background event becomes counted)."""
+    text = f"{SEIZE} {CONSULT} Coast guard ships shadowed the convoy again on Saturday.{tail}"
     return article(
         text,
         aid=aid,
@@ -56,6 +64,7 @@ def _second(aid: str, outlet: str, tail: str = "") -> Any:
         events=(
             event(SEIZE, "China", "Philippines", eid="e1"),
             event(SEIZE, "China", "Philippines", "138", goldstein=-7.0, day="2024-05-04", eid="e2"),
+            replace(_talks(len(SEIZE) + 1), id="e3"),
         ),
     )
 
@@ -118,9 +127,11 @@ def test_the_summary_follows_every_write_and_delete(engine: Engine) -> None:
     writer.write([(_first("a1"), None)])
     assert_summary_matches_events(engine)
     assert len(_rows(engine, select(table))) == 3  # CHN→PHL, PHL→CHN, JPN→USA on 2 May
+    assert _rows(engine, select(table.c.events).where(*_key("JPN", "USA", 20240420))) == []
 
     writer.write([(_second("a2", "Island Courier"), None)])  # the seizure reported twice
     assert_summary_matches_events(engine)
+    assert _rows(engine, select(table.c.events).where(*_key("JPN", "USA", 20240420))) == [(1,)]
     [seizures] = _rows(engine, select(table.c.events, table.c.articles).where(*_key("CHN", "PHL")))
     assert seizures == (1, 2)
 
@@ -135,6 +146,7 @@ def test_the_summary_follows_every_write_and_delete(engine: Engine) -> None:
     assert writer.delete_articles(["a2", "a3"]) == 2
     assert_summary_matches_events(engine)
     assert _rows(engine, select(table.c.sqldate).where(table.c.sqldate == 20240504)) == []
+    assert _rows(engine, select(table.c.events).where(*_key("JPN", "USA", 20240420))) == []
 
     assert writer.delete_articles(["a1", "unknown"]) == 1
     assert_summary_matches_events(engine)
@@ -158,4 +170,4 @@ def test_a_rebuild_fills_a_summary_written_around_it(engine: Engine) -> None:
     with engine.begin() as conn:
         dyad_daily.rebuild(conn)
     assert_summary_matches_events(engine)
-    assert len(_rows(engine, select(table))) == 4
+    assert len(_rows(engine, select(table))) == 5
