@@ -38,9 +38,12 @@ def _column() -> sa.Column:
 
 
 def upgrade() -> None:
+    # A plain ADD COLUMN (SQLite takes one with a constant default): a batch copy of `events`
+    # fails on a store with evidence rows (their foreign key) and left its copy behind.
+    if op.get_bind().dialect.name == "sqlite":
+        op.execute("DROP TABLE IF EXISTS _alembic_tmp_events")
     for table in ("events", "event_clusters"):
-        with op.batch_alter_table(table, schema=None) as batch_op:
-            batch_op.add_column(_column())
+        op.add_column(table, _column())
     op.drop_index("ix_clusters_dyad_cover", table_name="event_clusters")
     op.create_index("ix_clusters_dyad_cover", "event_clusters", NEW_COVER)
 
