@@ -159,9 +159,16 @@ def test_noun_phrase_events(code: Code) -> None:
 
 
 def test_claim_of_responsibility(code: Code) -> None:
-    events = code("The Taliban said they attacked an Afghan army base.")
+    events = code("The Taliban claimed they attacked an Afghan army base.")
     assert events[0].cameo == "015"
     assert any(e.cameo_root == "19" and e.source == events[0].source for e in events)
+
+
+def test_saying_one_did_it_is_the_act_itself(code: Code) -> None:
+    # "X said it attacked": the attack, told by its own doer (no second record, as PETRARCH
+    # codes the reported verb); "claimed"/"admitted" is a claim of responsibility besides
+    events = code("The Taliban said they attacked an Afghan army base.")
+    assert [e.cameo_root for e in events] == ["19"]
 
 
 def test_future_acts_in_reported_speech_are_threats_or_intents(code: Code) -> None:

@@ -229,3 +229,25 @@ def test_a_phone_call_to_congratulate_is_the_callers_act(code: Code) -> None:
     )
     assert all(e.source.country == "IND" for e in events)
     assert ("INDGOV", "AUSGOV") in dyads(events)
+
+
+def test_an_agentless_passive_keeps_its_event(code: Code) -> None:
+    events = code("Two Kenyan aid workers were kidnapped near the Somali border.")
+    assert [(e.source.text, e.target.country if e.target else None) for e in events] == [
+        ("", "KEN")
+    ]
+
+
+def test_an_agentless_passive_beside_its_named_doer_is_one_act(code: Code) -> None:
+    events = code("Nine soldiers were killed when Somali militants attacked a Kenyan base.")
+    assert all(e.source.text for e in events)
+
+
+def test_coordinated_people_of_one_code_are_two_targets(code: Code) -> None:
+    text = "Canada imposed sanctions on former President Alexander Lukashenko and ex-Prime Minister Roman Golovchenko."
+    assert len([e for e in code(text) if e.cameo == "163"]) == 2
+
+
+def test_an_intent_to_meet_is_not_mirrored(code: Code) -> None:
+    assert dyads(code("Kenya will meet Somalia's president on Monday.")) == {("KEN", "SOMGOV")}
+    assert len(code("Kenya and Somalia will meet on Monday.")) == 2

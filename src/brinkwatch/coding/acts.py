@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 from spacy.tokens import Token
 
 from brinkwatch.coding.eventparts import same_actor
-from brinkwatch.records import Event
+from brinkwatch.records import Actor, Event
 
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 
@@ -46,12 +46,24 @@ def _describing_gerund(trigger: Token) -> bool:
     )
 
 
-def _key(event: Event) -> tuple[str, str, str]:
-    source = event.source.code or event.source.text
+def _same(a: Actor | None, b: Actor | None) -> bool:
+    """One actor for the purpose of one record: the same entity, or the same code unless both
+    are named people ("former President X and ex-Prime Minister Y" are two targets of one
+    code; "Kenyatta at State House, Nairobi" one)."""
+    if a is None or b is None:
+        return a is b
+    if a.entity and a.entity == b.entity:
+        return True
+    if a.code:
+        return a.code == b.code and not (a.name and b.name and a.name != b.name)
+    return not b.code and a.text == b.text
+
+
+def _restates(event: Event, other: Event) -> bool:
     return (
-        event.cameo_root,
-        source,
-        (event.target.code or event.target.text) if event.target else "",
+        event.cameo_root == other.cameo_root
+        and _same(event.source, other.source)
+        and _same(event.target, other.target)
     )
 
 
@@ -59,7 +71,7 @@ def _restated(event: Event, kept: Sequence[Event], events: Sequence[Event]) -> b
     """The same kind of act (CAMEO root), source and target as a kept record ("killed six
     soldiers and wounded four"); or no target, where another record of the sentence has the same
     root and source and a target."""
-    if any(_key(event) == _key(other) for other in kept):
+    if any(_restates(event, other) for other in kept):
         return True
     return event.target is None and any(
         other.target is not None
@@ -75,7 +87,11 @@ def one_per_act(events: Sequence[Event], triggers: Mapping[int, Token]) -> list[
     by_token: dict[int, list[Event]] = {}
     for event in events:
         by_token.setdefault(triggers[event.trigger.start].i, []).append(event)
-    acts = [e for e in events if _own_act(triggers[e.trigger.start], by_token, e)]
+    acts = [
+        e
+        for e in events
+        if _own_act(triggers[e.trigger.start], by_token, e) and not _doer_named_elsewhere(e, events)
+    ]
     kept: list[Event] = []
     for event in acts:
         if not _restated(event, kept, acts):
@@ -85,10 +101,13 @@ def one_per_act(events: Sequence[Event], triggers: Mapping[int, Token]) -> list[
 
 def _outer_events(trigger: Token, by_token: Mapping[int, list[Event]]) -> list[Event]:
     """The events of the nearest trigger above this act's clause (not through coordination:
-    "rejected the plan and recalled its envoy" are two acts of one clause level)."""
+    "rejected the plan and recalled its envoy" are two acts of one clause level). An act with no
+    named source ("26 people were killed when a car bomb struck …") frames nothing: the clause
+    under it is where its doer is named."""
     for ancestor in _clause_head(trigger).ancestors:
-        if ancestor.i in by_token:
-            return by_token[ancestor.i]
+        named = [e for e in by_token.get(ancestor.i, []) if e.source.text]
+        if named:
+            return named
     return []
 
 
@@ -101,6 +120,22 @@ def _dependent(trigger: Token, by_token: Mapping[int, list[Event]], event: Event
         return bool(outer)
     # the outer act's own source: dependent, unless only this clause says whom it was done to
     return any(same_actor(event.source, o.source) and o.target is not None for o in outer)
+
+
+_FORCE = frozenset({"18", "19", "20"})
+
+
+def _kind(event: Event) -> str:
+    """The kind of act: its CAMEO root; assault, fighting and mass violence are one kind."""
+    return "force" if event.cameo_root in _FORCE else event.cameo_root
+
+
+def _doer_named_elsewhere(event: Event, events: Sequence[Event]) -> bool:
+    """An agentless passive beside an act of the same kind whose doer is named ("26 people were
+    killed when a car bomb struck a bus"): the named act reports it."""
+    return not event.source.text and any(
+        other.source.text and _kind(other) == _kind(event) for other in events
+    )
 
 
 def _own_act(trigger: Token, by_token: Mapping[int, list[Event]], event: Event) -> bool:

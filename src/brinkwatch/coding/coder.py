@@ -244,6 +244,8 @@ class EventCoder:
         if in_relative_clause(match.trigger) and not any(s.code for s in sources):
             return  # "an attack that killed 40", "in which Moon offered": no act of an actor
         targets = self.targets(doc, people.targets, sources)
+        if not sources and targets and roles.is_passive(match.trigger):
+            sources = [_unnamed(match.trigger)]  # "the journalist was arrested in Cairo"
         if not targets and len(sources) == 1 and _verbal(match):
             about = content_target(doc, match.trigger, sources[0])
             targets = [about] if about is not None else []
@@ -252,9 +254,9 @@ class EventCoder:
         if is_negated and entry.negated_code:
             entry, is_negated = with_code(entry, entry.negated_code), False
             match = Match(entry, match.trigger, match.object, match.prep_object, match.comp)
-        for source, target in islice(
-            pairs(self.reciprocal(match, len(sources)), sources, targets), MAX_PAIRS
-        ):
+        # an intent is the speaker's own ("Kenya will meet Somalia": Kenya's intent, not Somalia's)
+        both_ways = self.reciprocal(match, len(sources)) and (state != INTENT or len(sources) > 1)
+        for source, target in islice(pairs(both_ways, sources, targets), MAX_PAIRS):
             reporter_for_event = None if same_actor(source, reporter) else reporter
             yield self.event(doc, sent, match, source, target, is_negated, reporter_for_event)
 
@@ -370,6 +372,12 @@ class EventCoder:
 
 
 # -- helpers ------------------------------------------------------------------------------------
+
+
+def _unnamed(trigger: Token) -> Actor:
+    """The source of an agentless passive: no one named (GDELT leaves Actor1 blank), an empty
+    mention at the trigger; the store and the monitor count the event for its target alone."""
+    return Actor(text="", start=trigger.idx, end=trigger.idx)
 
 
 def _allied(event: Event, speaker: Actor) -> bool:

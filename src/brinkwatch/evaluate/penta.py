@@ -105,7 +105,8 @@ def _mirrors(events: Sequence[PredEvent]) -> set[int]:
 def _role_spans(gold: SentenceGold, events: Sequence[PredEvent]) -> tuple[list[Span], list[Span]]:
     """Predicted source and target spans. A mirror record's spans are the mirrored act's own
     participants in the other role: they count where the gold has them in that role (a
-    reciprocal actor), and are never false spans."""
+    reciprocal actor), and are never false spans. The empty source of an agentless passive
+    ("was arrested") names no one: no span."""
     mirrors = _mirrors(events)
 
     def gold_has(span: Span, spans: Sequence[Span]) -> bool:
@@ -116,7 +117,8 @@ def _role_spans(gold: SentenceGold, events: Sequence[PredEvent]) -> tuple[list[S
     targets: list[Span] = []
     for i, event in enumerate(events):
         mirror = i in mirrors
-        if event.source is not None and (not mirror or gold_has(event.source, gold.sources or ())):
+        named = event.source is not None and event.source.end > event.source.start
+        if named and (not mirror or gold_has(event.source, gold.sources or ())):
             sources.append(event.source)
         if event.target is not None and (not mirror or gold_has(event.target, gold.targets or ())):
             targets.append(event.target)
