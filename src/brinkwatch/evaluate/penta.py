@@ -117,9 +117,10 @@ def _role_spans(gold: SentenceGold, events: Sequence[PredEvent]) -> tuple[list[S
     targets: list[Span] = []
     for i, event in enumerate(events):
         mirror = i in mirrors
-        named = event.source is not None and event.source.end > event.source.start
-        if named and (not mirror or gold_has(event.source, gold.sources or ())):
-            sources.append(event.source)
+        source = event.source
+        named = source is not None and source.end > source.start
+        if source is not None and named and (not mirror or gold_has(source, gold.sources or ())):
+            sources.append(source)
         if event.target is not None and (not mirror or gold_has(event.target, gold.targets or ())):
             targets.append(event.target)
     return sources, targets
