@@ -107,3 +107,8 @@ def test_background_is_stored_exported_and_left_out_of_the_series(coder: Coder, 
     export(engine, "jsonl", str(out))
     rows = [json.loads(line) for line in out.read_text().splitlines()]
     assert {(r["date"], r["background"]) for r in rows} >= {("2019-05-03", True)}
+
+
+def test_absurd_publication_dates_do_not_overflow() -> None:
+    assert not is_background("0001", "year", "in year one", date(1, 1, 1))
+    assert is_background("0001", "year", "in year one", date(9999, 12, 31))

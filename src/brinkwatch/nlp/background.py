@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, timedelta
+from datetime import date
 
 WINDOW_DAYS = 60
 
@@ -63,4 +63,5 @@ def is_background(
     if value is None:
         return bool(PAST_PERIOD.search(phrase.strip()))
     end = period_end(value, granularity)
-    return end is not None and end < published - timedelta(days=WINDOW_DAYS)
+    # a difference of dates, not `published - timedelta`: that overflows for year 1
+    return end is not None and (published - end).days > WINDOW_DAYS
