@@ -1,10 +1,12 @@
-"""Where the time goes with `--n-process N`: the parent's reader, pickling, the writer, the
-workers' CPU time and their peak RSS, all in one process tree.
+"""Where the time goes with `--n-process N`: per-process CPU accounting of `brinkwatch code`
+with 1 and N processes, and the parent's own steps (reader, pickling, writer) timed apart.
 
-    python benchmarks/workers.py --articles 168 --n-process 2
+    python benchmarks/workers.py --articles 168 --n-process 2 [--repeat 3]
 
-CPU seconds do not depend on what else runs on the machine, wall seconds do: the report gives
-both, and the speed-up the CPU split allows on N idle cores.
+CPU seconds do not depend on what else runs on the machine, wall seconds do. For each process of
+the tree the report gives CPU, run-queue wait (runnable, but another process held the core) and
+time asleep (waiting for work or for its parent); then the speed-up the CPU split allows on idle
+cores: the one-process run's CPU over the busiest process's CPU with N processes.
 """
 
 from __future__ import annotations
@@ -13,7 +15,6 @@ import argparse
 import io
 import os
 import pickle
-import resource
 import sys
 import tempfile
 import time
@@ -21,6 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import write_corpus
+from proctree import Usage, run_tree
 
 from brinkwatch.cli.output import RecordWriter
 from brinkwatch.ingest import read_inputs
@@ -28,39 +30,24 @@ from brinkwatch.process import code_records
 from brinkwatch.settings import Settings
 from brinkwatch.workers import chunk_size
 
-
-def cpu(who: int) -> float:
-    usage = resource.getrusage(who)
-    return usage.ru_utime + usage.ru_stime
+BIN = Path(sys.executable).parent
 
 
 def timed(func):  # type: ignore[no-untyped-def]
-    wall, own = time.perf_counter(), cpu(resource.RUSAGE_SELF)
+    start = time.perf_counter()
     value = func()
-    return value, time.perf_counter() - wall, cpu(resource.RUSAGE_SELF) - own
+    return value, time.perf_counter() - start
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=168)
-    parser.add_argument("--n-process", type=int, default=2)
-    args = parser.parse_args()
-    settings = Settings()
-    with tempfile.TemporaryDirectory() as tmp:
-        corpus = Path(tmp) / "bench.jsonl"
-        n, words, name = write_corpus(args.articles, corpus)
-        print(f"{n} articles, {words:,} words ({name}); load {os.getloadavg()}")
-        docs, read_wall, _ = timed(lambda: list(read_inputs([str(corpus)])))
-        coded, code_wall, parent_cpu = timed(
-            lambda: list(code_records(docs, settings, args.n_process))
-        )
-    workers_cpu = cpu(resource.RUSAGE_CHILDREN)
-    worker_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+def parent_steps(corpus: Path, settings: Settings) -> None:
+    """The parent's steps alone, in this process: reading, pickling both ways, writing."""
+    docs, read_wall = timed(lambda: list(read_inputs([str(corpus)])))
+    coded = list(code_records(docs, settings, 1))
     size = chunk_size(settings)
     chunks = [docs[i : i + size] for i in range(0, len(docs), size)]
     results = [coded[i : i + size] for i in range(0, len(coded), size)]
-    dumped, dump_wall, _ = timed(lambda: [pickle.dumps(c, protocol=5) for c in chunks + results])
-    _, load_wall, _ = timed(lambda: [pickle.loads(b) for b in dumped])
+    dumped, dump_wall = timed(lambda: [pickle.dumps(c, protocol=5) for c in chunks + results])
+    _, load_wall = timed(lambda: [pickle.loads(b) for b in dumped])
 
     def write() -> None:
         with RecordWriter("-", "jsonl") as writer:
@@ -68,21 +55,62 @@ def main() -> None:
             for record in coded:
                 writer.write(record)
 
-    _, write_wall, _ = timed(write)
+    _, write_wall = timed(write)
     mb = sum(len(b) for b in dumped) / 1e6
-    rows = [
-        ("reader (parse JSONL into Documents)", read_wall),
-        (f"pickling both ways ({mb:.1f} MB)", dump_wall + load_wall),
-        ("writer (records to JSONL)", write_wall),
-    ]
     print("| parent step | seconds |\n|---|---:|")
-    print("\n".join(f"| {label} | {sec:.2f} |" for label, sec in rows))
+    print(f"| reader (JSONL into Documents) | {read_wall:.2f} |")
+    print(f"| pickling both ways ({mb:.1f} MB) | {dump_wall + load_wall:.2f} |")
+    print(f"| writer (records to JSONL) | {write_wall:.2f} |\n")
+
+
+def report(label: str, wall: float, procs: list[Usage]) -> None:
     print(
-        f"\ncode_records(n_process={args.n_process}): wall {code_wall:.2f} s, parent CPU "
-        f"{parent_cpu:.2f} s, workers' CPU {workers_cpu:.2f} s (model loads included), "
-        f"peak RSS per worker {worker_rss:.0f} MB, parent {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
+        f"{label}: wall {wall:.2f} s, CPU {sum(p.cpu for p in procs):.2f} s; load {os.getloadavg()}"
     )
-    print(f"load after: {os.getloadavg()}")
+    for p in procs:
+        print(
+            f"  {p.name:40} CPU {p.cpu:6.2f}  run-queue wait {p.waiting:6.2f}  "
+            f"asleep {p.asleep:6.2f}  peak RSS {p.rss_mb:5.0f} MB"
+        )
+
+
+def busiest(procs: list[Usage]) -> float:
+    return max(p.cpu for p in procs)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=168)
+    parser.add_argument("--n-process", type=int, default=2)
+    parser.add_argument("--repeat", type=int, default=1, help="alternating runs of each")
+    parser.add_argument("--no-steps", action="store_true", help="skip the in-process step timings")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "bench.jsonl"
+        n, words, name = write_corpus(args.articles, corpus)
+        print(f"{n} articles, {words:,} words ({name}); load {os.getloadavg()}\n")
+        if not args.no_steps:
+            parent_steps(corpus, Settings())
+        for _ in range(args.repeat):
+            runs = {}
+            for k in (1, args.n_process):
+                argv = [
+                    str(BIN / "brinkwatch"),
+                    "code",
+                    str(corpus),
+                    "-n",
+                    str(k),
+                    "-o",
+                    os.devnull,
+                ]
+                runs[k] = run_tree(argv)
+                report(f"code -n {k}", *runs[k])
+            one, many = runs[1][1], runs[args.n_process][1]
+            print(
+                f"speed-up the CPU split allows on {args.n_process} idle cores: "
+                f"-n 1 CPU / busiest process {sum(p.cpu for p in one) / busiest(many):.2f}; "
+                f"tree CPU / busiest process {sum(p.cpu for p in many) / busiest(many):.2f}\n"
+            )
 
 
 if __name__ == "__main__":

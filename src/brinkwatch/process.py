@@ -30,10 +30,8 @@ from brinkwatch.settings import Settings, load_settings
 # spaCy is imported by the Coder, not here: with --n-process N the parent only reads and
 # writes, and must not spend a core's second importing what only the workers use.
 if TYPE_CHECKING:
-    from spacy.language import Language
     from spacy.tokens import Doc
 
-    from brinkwatch.nlp.candidates import CandidateFilter
     from brinkwatch.nlp.pipeline import ArticleText
 
 # Article-level spaCy components, in order, as "module:factory name". Each module registers its
@@ -56,24 +54,11 @@ def _component_names() -> tuple[str, ...]:
     return tuple(name for _, name in ARTICLE_COMPONENTS)
 
 
-def candidate_filter(nlp: Language) -> CandidateFilter:
-    """The filter's words, read from the loaded lexicons and gazetteer (never a copy): event
-    trigger verbs and nouns, quote cues and source phrases, gazetteer entries' first words."""
-    from brinkwatch.coding.lexicon import lexicon
-    from brinkwatch.nlp.candidates import CandidateFilter
-    from brinkwatch.nlp.gazetteer import gazetteer_for
-    from brinkwatch.nlp.quote_lexicon import load_lexicon as quote_lexicon
-
-    events, quotes = lexicon(), quote_lexicon()
-    words = [*events.by_verb, *events.by_noun, *quotes.cue_lemmas, *quotes.source_phrases]
-    gaz = gazetteer_for(nlp.tokenizer)
-    return CandidateFilter(nlp, words, gaz.starts | gaz.sector_starts | gaz.people_starts)
-
-
 class Coder:
     """Turns `Document`s into `Article` records with one loaded pipeline."""
 
     def __init__(self, settings: Settings) -> None:
+        from brinkwatch.coding.candidates import candidate_filter
         from brinkwatch.nlp.pipeline import ArticleParser, load_language, model_label
 
         self.settings = settings

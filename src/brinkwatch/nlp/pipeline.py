@@ -139,15 +139,18 @@ def _cut_long(chunk: str, max_chars: int) -> list[str]:
     return pieces
 
 
-def _pipe_groups(items: Iterable[tuple[str, int]]) -> Iterator[list[tuple[str, int]]]:
-    group: list[tuple[str, int]] = []
+def _pipe_groups(
+    items: Iterable[tuple[str, Doc | str, int]],
+) -> Iterator[list[tuple[Doc | str, int]]]:
+    """(input, slot) groups of at most `_PIPE_CHARS` characters; items are (text, input, slot)."""
+    group: list[tuple[Doc | str, int]] = []
     size = 0
-    for item in items:
-        if group and size + len(item[0]) > _PIPE_CHARS:
+    for text, item, slot in items:
+        if group and size + len(text) > _PIPE_CHARS:
             yield group
             group, size = [], 0
-        group.append(item)
-        size += len(item[0])
+        group.append((item, slot))
+        size += len(text)
     if group:
         yield group
 
@@ -193,23 +196,23 @@ class ArticleParser:
         candidate filter, stretches of non-candidate sentences are only tokenized."""
         slots: list[Doc | None] = []  # every piece of every article, in text order
         owned: list[list[int]] = [[] for _ in articles]
-        items: list[tuple[str, int]] = []  # (text, slot) of the pieces to parse
+        items: list[tuple[str, Doc | str, int]] = []  # (text, input, slot) of pieces to parse
         for index, article in enumerate(articles):
             for chunk in self.chunks(article.text)[0]:
-                for piece, tokens in self._pieces(chunk):
+                for piece, tokens, parse in self._pieces(chunk):
                     owned[index].append(len(slots))
-                    if tokens is None:
-                        items.append((piece, len(slots)))
-                    slots.append(tokens)
+                    if parse:  # tokenized already (a Doc) or not yet (the text)
+                        items.append((piece, piece if tokens is None else tokens, len(slots)))
+                    slots.append(None if parse else tokens)
         with self.nlp.select_pipes(disable=self.article_components):
             for group in _pipe_groups(items):
                 for doc, slot in self.nlp.pipe(group, as_tuples=True, batch_size=len(group)):
                     slots[slot] = doc
         return [_same_tensors([typing.cast(Doc, slots[slot]) for slot in own]) for own in owned]
 
-    def _pieces(self, chunk: str) -> Iterable[tuple[str, Doc | None]]:
+    def _pieces(self, chunk: str) -> Iterable[tuple[str, Doc | None, bool]]:
         if self.candidates is None:
-            return ((chunk, None),)
+            return ((chunk, None, True),)
         return self.candidates.runs(chunk)
 
     def finish(self, parts: list[Doc], article: ArticleText) -> Doc:
