@@ -85,3 +85,20 @@ def test_leader_office_has_its_sector(gaz: Gazetteer) -> None:
     assert minister is not None and minister.sector == "GOVMIL"
     assert speaker is not None and (speaker.role, speaker.sector) == ("speaker", "LEG")
     assert president is not None and president.sector == "GOV"
+
+
+@pytest.mark.slow
+def test_plain_words_are_keyed_as_the_tokenizer_splits_them(nlp):
+    from brinkwatch.nlp import gazetteer as module
+
+    def built(shortcut: bool) -> tuple[object, ...]:
+        builder = module._Builder(nlp.tokenizer, shortcut=shortcut)
+        for load in module._LOADERS:
+            load(builder)
+        gaz = builder.gaz
+        return gaz.places, gaz.sectors, gaz.people, gaz.starts
+
+    assert built(shortcut=True) == built(shortcut=False)
+    assert module._Builder(nlp.tokenizer).key("cannot") == tuple(
+        t.lower for t in nlp.tokenizer("cannot")
+    )

@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from brinkwatch.datafiles import data_path
+from brinkwatch.datafiles import data_path, gc_paused
 from brinkwatch.errors import DataFileError
 
 PLACES_FILE = "knowledge/places.tsv.gz"
@@ -116,15 +116,16 @@ def load(path: Path) -> Gazetteer:
     rows: list[str] = []
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         text = handle.read()
-    for number, line in enumerate(text.splitlines(), start=1):
-        if line.startswith("#"):
-            if line.startswith("# version:"):
-                version = line.split(":", 1)[1].strip()
-        elif not line.startswith("geonameid\t"):
-            if line.count("\t") != 9:
-                raise DataFileError(str(path), number, "a gazetteer row needs 10 cells")
-            rows.append(line)
-    return Gazetteer(rows, version)
+    with gc_paused():
+        for number, line in enumerate(text.splitlines(), start=1):
+            if line.startswith("#"):
+                if line.startswith("# version:"):
+                    version = line.split(":", 1)[1].strip()
+            elif not line.startswith("geonameid\t"):
+                if line.count("\t") != 9:
+                    raise DataFileError(str(path), number, "a gazetteer row needs 10 cells")
+                rows.append(line)
+        return Gazetteer(rows, version)
 
 
 @functools.cache
