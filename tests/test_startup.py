@@ -90,3 +90,23 @@ def test_choices_kept_light_match_their_sources():
 
     assert FORMATS == STORE_FORMATS
     assert TASKS == RUN_TASKS
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("output", ["-", "file"])
+def test_code_ends_without_teardown_and_loses_no_output(tmp_path, output):
+    """`brinkwatch code` leaves by os._exit once its outputs are closed: every record is there."""
+    src = tmp_path / "a.jsonl"
+    lines = [{"id": f"a{i}", "text": f"Russia attacked Ukraine on day {i}."} for i in range(3)]
+    src.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    argv = ["code", str(src), "-o", "-" if output == "-" else str(out)]
+    done = subprocess.run(
+        [sys.executable, "-c", "from brinkwatch.cli.main import main; main()", *argv],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    text = done.stdout if output == "-" else out.read_text(encoding="utf-8")
+    assert [json.loads(line)["id"] for line in text.splitlines()] == ["a0", "a1", "a2"]

@@ -52,6 +52,7 @@ def code_command(
     the exit code is 0 when the run completed. On a terminal a progress bar shows on stderr.
     """
     # imported here so that `brinkwatch --help` and other commands never load spaCy
+    from brinkwatch.cli.main import EXIT_NOW
     from brinkwatch.cli.output import RecordWriter, Summary
     from brinkwatch.cli.validate import output_path
     from brinkwatch.ingest.readers import count_inputs
@@ -78,3 +79,6 @@ def code_command(
         click.echo(
             f"{tally.failed} of {tally.total} inputs failed; see their error records", err=True
         )
+    ctx = click.get_current_context()
+    if isinstance(ctx.obj, dict):  # outputs closed, workers joined: skip the teardown
+        ctx.obj[EXIT_NOW] = True

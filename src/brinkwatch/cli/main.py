@@ -8,6 +8,7 @@ The group is lazy: `brinkwatch --help` and `--version` import no command module,
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from typing import NamedTuple
 
@@ -137,9 +138,15 @@ def cli() -> None:
     """
 
 
+# A command that has closed its outputs and holds no resources sets this in `ctx.obj` (only
+# present when run from the console script, never under a test's CliRunner).
+EXIT_NOW = "exit_now"
+
+
 def main() -> None:
+    state: dict[str, bool] = {}
     try:
-        cli.main(prog_name="brinkwatch", standalone_mode=False)
+        cli.main(prog_name="brinkwatch", standalone_mode=False, obj=state)
     except click.exceptions.Abort:
         click.echo("aborted", err=True)
         sys.exit(130)
@@ -153,3 +160,17 @@ def main() -> None:
         where = f": {exc.filename}" if exc.filename else ""
         click.echo(f"error [os]: {exc.strerror or exc}{where}", err=True)
         sys.exit(1)
+    if state.get(EXIT_NOW):
+        exit_now()
+
+
+def exit_now() -> None:
+    """End the process without the interpreter's teardown, which frees the model's and the
+    gazetteers' objects one by one: 0.5 CPU s at the end of `brinkwatch code`, a third of its
+    start-up cost (0.15 s for a process that only loads spaCy). The OS frees them at once."""
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:  # a closed pipe: what was written may be incomplete
+        os._exit(1)
+    os._exit(0)
