@@ -23,12 +23,13 @@ if TYPE_CHECKING:
 
 Record = Article | Failure
 
-# Articles per chunk handed to a worker: small enough that the tail of a run is balanced
-# (a chunk of 8 news articles is ~0.5 s of work), big enough that nlp.pipe still batches well
-# (~100 paragraphs) and that pickling costs stay negligible next to parsing.
-CHUNK_ARTICLES = 8
+# Articles per chunk handed to a worker: small enough that the tail of a run is balanced (with
+# chunks of 8, ~1 CPU s of news each, one worker of two ended up to a chunk behind: 10.5 vs
+# 12.0 CPU s on 168 articles), big enough that nlp.pipe still batches well (chunks of 4 and 8
+# cost the same CPU time, benchmarks/workers.py) and that pickling stays negligible.
+CHUNK_ARTICLES = 4
 # Chunks queued per worker: one running, the next ones ready, so a worker never waits for the parent.
-IN_FLIGHT_PER_WORKER = 3
+IN_FLIGHT_PER_WORKER = 4
 
 _CODER: Coder | None = None
 
