@@ -58,7 +58,8 @@ class Settings(BaseModel):
     candidate_filter: bool = Field(
         False,
         description="Parse only sentences that can hold an event, a quote or a known actor "
-        "(a word of the lexicons or gazetteers, or a quote mark); the others are only tokenized.",
+        "(a trigger of the lexicons, a gazetteer entry, a quote mark); the others are only "
+        "tokenized.",
     )
     db: str = Field("sqlite:///brinkwatch.db", description="Database URL for stored runs.")
     monitor: MonitorParams = Field(
