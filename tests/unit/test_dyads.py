@@ -251,3 +251,13 @@ def test_coordinated_people_of_one_code_are_two_targets(code: Code) -> None:
 def test_an_intent_to_meet_is_not_mirrored(code: Code) -> None:
     assert dyads(code("Kenya will meet Somalia's president on Monday.")) == {("KEN", "SOMGOV")}
     assert len(code("Kenya and Somalia will meet on Monday.")) == 2
+
+
+def test_joint_ventures_and_joined_forces_are_cooperation(code: Code) -> None:
+    venture = code("Tata Steel formed a joint venture with a Ghanaian mining company.")
+    assert [(e.cameo, e.target.country if e.target else None) for e in venture] == [("061", "GHA")]
+    assert dyads(code("Uganda joined forces with Congo against the rebels.")) == {
+        ("UGA", "COD"),
+        ("COD", "UGA"),
+    }
+    assert codes(code("Fiji joined the UN peacekeeping force in Lebanon.")) == {"074"}
