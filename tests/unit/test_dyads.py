@@ -261,3 +261,12 @@ def test_joint_ventures_and_joined_forces_are_cooperation(code: Code) -> None:
         ("COD", "UGA"),
     }
     assert codes(code("Fiji joined the UN peacekeeping force in Lebanon.")) == {"074"}
+
+
+def test_an_entry_names_its_plover_category_where_the_manual_does(code: Code) -> None:
+    events = code("The Austrian justice minister resigned on Tuesday.")
+    assert [(e.cameo, e.plover_event, e.plover_mode) for e in events] == [
+        ("0831", "RETREAT", "resign")
+    ]
+    refusal = code("The Austrian justice minister refused to resign.")
+    assert [(e.cameo, e.plover_event) for e in refusal] == [("1231", "REJECT")]

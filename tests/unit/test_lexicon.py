@@ -79,6 +79,7 @@ def test_small_lexicon_loads_with_classes_and_prepositions(tmp_path: Path) -> No
         ("  - {id: a, verb: meet}\n", "needs a 'code'"),
         ('  - {id: a, verb: [meet, 3], code: "040"}\n', "must be a word or a list"),
         ('  - {id: a, verb: meet, target: sideways, code: "040"}\n', "target"),
+        ('  - {id: a, verb: meet, code: "040", plover: MEET}\n', "plover category 'MEET'"),
         (
             '  - {id: a, verb: meet, comp_object: talks, code: "040"}\n',
             "'comp_object' needs 'comp'",

@@ -53,7 +53,7 @@ def pairs(
 
 
 def with_code(entry: Entry, code: str) -> Entry:
-    return replace(entry, code=code, negated_code=None)
+    return replace(entry, code=code, negated_code=None, plover=None)
 
 
 def sentence(doc: Doc, text: str, start: int, end: int) -> TextSpan:

@@ -48,6 +48,7 @@ _KEYS = frozenset(
             "speech",
             "reports",
             "directive",
+            "plover",
             "note",
         ),
     )
@@ -98,6 +99,9 @@ class Entry:
     reports: str | None = None
     # the complement must be an order, not a report: "told X to leave", not "told Y that X left"
     directive: bool = False
+    # PLOVER (category, mode) where the 2023-24 manual names the act apart from its CAMEO code's
+    # category ("resigned": CAMEO 0831, PLOVER RETREAT/resign); None: the code's own
+    plover: tuple[str, str | None] | None = None
     # the constraints' words as spaCy string hashes, one set per constraint ("*" excluded):
     # an entry none of whose words in one set occurs in a sentence cannot match there
     needs: tuple[frozenset[int], ...] = ()
@@ -207,6 +211,18 @@ def _code(raw: dict[str, Any], key: str, codes: CodeTable, where: tuple[Path, in
     return code
 
 
+def _plover(raw: Any, codes: CodeTable, where: tuple[Path, int]) -> tuple[str, str | None] | None:
+    """`plover: CATEGORY` or `CATEGORY/mode`, a category the code table knows."""
+    value = raw.get("plover")
+    if value is None:
+        return None
+    category, _, mode = str(value).partition("/")
+    known = {p for c in codes if (p := codes[c].plover_event)}
+    if category not in known:
+        raise _fail(*where, f"plover category {category!r} is not one of {sorted(known)}")
+    return category, mode or None
+
+
 def parse_entry(
     raw: Any, path: Path, classes: Mapping[str, frozenset[str]], codes: CodeTable
 ) -> Entry:
@@ -250,6 +266,7 @@ def parse_entry(
         speech=bool(raw.get("speech", False)) or "reports" in raw,
         reports=raw.get("reports"),
         directive=bool(raw.get("directive", False)),
+        plover=_plover(raw, codes, where),
         needs=_needs(lists),
     )
 
