@@ -30,7 +30,9 @@ How bad input is bounded:
 - an article is coded up to `max_article_chars` (100,000; a quarter as many tokens for text
   dense in symbols such as emoji), a stretch of `max_sentence_chars` (2,000) without a sentence
   end is cut before the parser, both noted in the article's `errors`; an article over
-  `article_timeout_s` (60 s) becomes a `timeout` failure;
+  `article_timeout_s` (60 s) becomes a `timeout` failure, in whichever thread or process codes
+  it (a deadline checked between parser batches, components and sentences, which the size
+  limits keep short; in a main thread a timer interrupts too);
 - the regexes that read untrusted text are linear by structure (checked in
   tests/reliability/test_linear_patterns.py); markdown emphasis is stripped in one pass,
   HTML tags over 4,000 characters lose their attributes (libxml2 is quadratic in them), feeds

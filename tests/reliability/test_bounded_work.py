@@ -1,19 +1,23 @@
 """Bounded work per article: size limits before the parser, a time budget in the worker."""
 
 import json
+import threading
 import time
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import brinkwatch
-from brinkwatch.budget import time_budget, truncate
+from brinkwatch import workers
+from brinkwatch.budget import check_deadline, time_budget, truncate
 from brinkwatch.errors import ArticleTimeoutError, BrinkwatchError
 from brinkwatch.nlp.pipeline import segment
 from brinkwatch.process import Coder
 from brinkwatch.records import Article, Document, Failure
 from brinkwatch.settings import Settings
+from tests.reliability.slow_worker import init_slow_worker
 
 
 def test_a_stretch_without_sentence_ends_is_cut_and_counted():
@@ -45,6 +49,67 @@ def test_time_budget_interrupts_python_work():
         time.sleep(5)
     with time_budget(0):  # off
         pass
+
+
+def _in_thread(work: Any) -> Any:
+    """What `work()` returns or raises, run in a thread of its own (no signals there)."""
+    out: list[Any] = []
+
+    def run() -> None:
+        try:
+            out.append(work())
+        except Exception as exc:
+            out.append(exc)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join(30)
+    return out[0]
+
+
+def test_the_deadline_holds_in_a_thread_and_only_inside_the_budget():
+    def spin() -> int:
+        checks = 0
+        with time_budget(0.2):
+            while True:
+                check_deadline()
+                checks += 1
+                time.sleep(0.01)
+
+    assert isinstance(_in_thread(spin), ArticleTimeoutError)
+    check_deadline()  # outside any budget: nothing to stop
+    with time_budget(30):
+        assert _in_thread(check_deadline) is None  # a budget belongs to its own thread
+
+
+def _stalling_batch() -> list[Document | Failure]:
+    return [Document(id="a", text="Talks stall."), Document(id="b", text="Envoys met.")]
+
+
+def _timeout_then_article(records: list[Any]) -> bool:
+    first, second = records
+    timed_out = isinstance(first, Failure) and first.error.code == "timeout"
+    return timed_out and isinstance(second, Article) and second.id == "b"
+
+
+@pytest.mark.slow
+def test_a_slow_component_is_a_timeout_in_a_server_thread(coder, monkeypatch):
+    from brinkwatch.nlp.dates import DatesComponent
+    from tests.reliability.slow_worker import stall_on_word
+
+    monkeypatch.setattr(DatesComponent, "__call__", DatesComponent.__call__)  # restored after
+    stall_on_word(DatesComponent, seconds=1.0)
+    slow = Coder(Settings(article_timeout_s=0.3))
+    records = _in_thread(lambda: slow.code_batch(_stalling_batch()))
+    assert _timeout_then_article(records)
+
+
+@pytest.mark.slow
+def test_a_slow_component_is_a_timeout_in_a_worker_process(monkeypatch):
+    monkeypatch.setattr(workers, "_init_worker", init_slow_worker)  # what spawned workers run
+    settings = Settings(article_timeout_s=1.0)
+    records = list(workers.code_in_workers([_stalling_batch()], settings, n_process=1))
+    assert _timeout_then_article(records)
 
 
 @pytest.mark.slow

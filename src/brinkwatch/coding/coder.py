@@ -15,6 +15,7 @@ from itertools import islice
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from brinkwatch.budget import check_deadline
 from brinkwatch.coding import roles
 from brinkwatch.coding.acts import one_per_act
 from brinkwatch.coding.clauses import describes_noun, in_relative_clause, purpose
@@ -108,6 +109,7 @@ class EventCoder:
         events: list[Event] = []
         text = doc.text if positions else ""  # built from the tokens: once per article
         for start, end in sentence_bounds(rows, positions):
+            check_deadline()  # the longest loop of the coding path: one check a sentence
             words = sentence_words(rows, start, end)
             first, last = bisect_left(positions, start), bisect_left(positions, end)
             tokens = [doc[i] for i in positions[first:last]]

@@ -20,6 +20,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from brinkwatch.budget import check_deadline
 from brinkwatch.errors import ModelNotFoundError
 from brinkwatch.nlp.candidates import CandidateFilter
 
@@ -206,6 +207,7 @@ class ArticleParser:
                     slots.append(None if parse else tokens)
         with self.nlp.select_pipes(disable=self.article_components):
             for group in _pipe_groups(items):
+                check_deadline()  # a group is at most _PIPE_CHARS: the work between two checks
                 for doc, slot in self.nlp.pipe(group, as_tuples=True, batch_size=len(group)):
                     slots[slot] = doc
         return [_same_tensors([typing.cast(Doc, slots[slot]) for slot in own]) for own in owned]
@@ -221,7 +223,9 @@ class ArticleParser:
         doc._.bw_published = article.published
         doc._.bw_dateline = article.dateline
         for name in self.article_components:
+            check_deadline()
             doc = self.nlp.get_pipe(name)(doc)
+        check_deadline()
         return doc
 
     def pipe(self, articles: Iterable[ArticleText]) -> Iterator[Doc]:
