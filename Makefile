@@ -48,7 +48,7 @@ reliability: $(STAMP)
 	-$(BIN)/python benchmarks/badinputs_run.py $(REL)/corpus --json $(REL)/badinputs.json
 	$(BIN)/python benchmarks/linear.py --json $(REL)/linear.json
 	-$(BIN)/python scripts/kill_trials.py --trials 50 --json $(REL)/trials.json
-	$(BIN)/python scripts/load_test.py --json $(REL)/load.json
+	$(BIN)/python benchmarks/load_test.py --json $(REL)/load.json
 	$(BIN)/python scripts/reliability_report.py $(REL) docs/reliability.md
 	@rm -rf $(REL)/corpus
 

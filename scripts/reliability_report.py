@@ -119,7 +119,7 @@ def _load_test(data: Any) -> list[str]:
     load, attacks, schema = data["load"], data["attacks"], data["schemathesis"]
     checks = attacks["checks"]
     return [
-        f"`scripts/load_test.py` on 127.0.0.1 ({data['date']}): {load['requests']:,} read "
+        f"`benchmarks/load_test.py` on 127.0.0.1 ({data['date']}): {load['requests']:,} read "
         f"requests paced at {load['target_rate']:.0f}/s (achieved {load['achieved_rate']}/s over "
         f"{load['seconds']} s) while `brinkwatch ingest` wrote 200 articles into the same store "
         f"(exit {data['ingest_during_load']['exit_code']}).",

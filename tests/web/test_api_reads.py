@@ -144,6 +144,23 @@ def test_etag_and_cache_control_answer_304_until_the_store_changes(api: Client) 
     assert other.status_code == 200  # another query, another tag
 
 
+def test_a_repeated_read_is_sent_from_the_kept_body_without_a_query(
+    store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from brinkwatch.web.api import reads
+
+    calls: list[object] = []
+    real = reads.find_event_page
+    monkeypatch.setattr(reads, "find_event_page", lambda *a: calls.append(a) or real(*a))
+    client = make_client(store_url)
+    first, second = (client.get("/api/v1/events?limit=3") for _ in range(2))
+    assert len(calls) == 1 and second.status_code == 200
+    assert second.content == first.content and second.headers["etag"] == first.headers["etag"]
+    assert second.headers["content-type"] == "application/json"
+    client.get("/api/v1/events?limit=4")  # another query is run
+    assert len(calls) == 2
+
+
 def test_cors_is_off_unless_configured(api: Client, store_url: str) -> None:
     origin = {"Origin": "https://elsewhere.example"}
     assert "access-control-allow-origin" not in api.get("/api/v1/dyads", headers=origin).headers

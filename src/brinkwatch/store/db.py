@@ -19,6 +19,9 @@ from brinkwatch.errors import ConfigError, StoreError
 
 DEFAULT_URL = "sqlite:///brinkwatch.db"
 BUSY_TIMEOUT_MS = 30_000
+# Connections a SQLite engine keeps open: as many as the server's worker threads (anyio's 40),
+# so concurrent reads reuse connections instead of opening (and setting up) one a request.
+SQLITE_POOL = {"pool_size": 40, "max_overflow": 20}
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
@@ -52,9 +55,10 @@ def create(url: str) -> Engine:
     except ArgumentError as exc:
         raise StoreError(f"not a database URL: {url!r}", hint="use a path or a URL") from exc
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(parsed)
+        on_disk = bool(parsed.database) and parsed.database != ":memory:"
+        if on_disk:
+            Path(str(parsed.database)).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(parsed, **(SQLITE_POOL if on_disk else {}))
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     if parsed.get_backend_name() == "postgresql":

@@ -26,7 +26,8 @@ from brinkwatch.settings import Settings, load_settings
 from brinkwatch.store.db import open_engine
 from brinkwatch.store.ingest import CodeFn
 from brinkwatch.web.api import export, monitor, reads, write
-from brinkwatch.web.api.common import NotModified, error, known_parameters
+from brinkwatch.web.api.common import CACHE_CONTROL, NotModified, error, known_parameters
+from brinkwatch.web.cache import Cached, CacheMiddleware, ResponseCache
 from brinkwatch.web.pages import router as pages_router
 from brinkwatch.web.settings import WebSettings, web_settings
 from brinkwatch.web.writes import refresh_alerts
@@ -75,6 +76,7 @@ def create_app(settings: WebSettings, *, code: CodeFn | None = None) -> FastAPI:
     app.state.settings, app.state.engine = settings, engine
     app.state.code = code or _default_coder(settings)
     app.state.write_lock, app.state.cache = threading.Lock(), {}
+    app.state.responses = ResponseCache()
     api = APIRouter(prefix=API, dependencies=[Depends(known_parameters)])
     for module in (reads, monitor, export, write):
         api.include_router(module.router)
@@ -83,6 +85,7 @@ def create_app(settings: WebSettings, *, code: CodeFn | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_api_route("/api/docs", _docs, include_in_schema=False)
     _handlers(app)
+    app.add_middleware(CacheMiddleware, cache=app.state.responses)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["GET"]
@@ -112,7 +115,12 @@ def _validation_message(exc: RequestValidationError) -> str:
 def _handlers(app: FastAPI) -> None:
     async def not_modified(_request: Request, exc: Exception) -> Response:
         tag = str(exc.args[0]) if exc.args else ""
-        return Response(status_code=304, headers={"ETag": tag, "Cache-Control": "no-cache"})
+        return Response(status_code=304, headers={"ETag": tag, "Cache-Control": CACHE_CONTROL})
+
+    async def cached(_request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, Cached)
+        headers = {"ETag": exc.tag, "Cache-Control": CACHE_CONTROL}
+        return Response(exc.body, media_type="application/json", headers=headers)
 
     async def invalid(_request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, RequestValidationError)
@@ -133,6 +141,7 @@ def _handlers(app: FastAPI) -> None:
 
     handlers: dict[Any, Callable[..., Any]] = {
         NotModified: not_modified,
+        Cached: cached,
         RequestValidationError: invalid,
         HTTPException: http_error,
         BrinkwatchError: brinkwatch_error,

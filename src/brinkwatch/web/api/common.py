@@ -14,6 +14,7 @@ from fastapi import HTTPException, Request, Response
 from fastapi.responses import JSONResponse
 
 from brinkwatch.store.browse import Page, data_version
+from brinkwatch.web.cache import CACHE_TAG, Cached
 
 COUNTRY = r"^[A-Za-z]{3}$"
 CACHE_CONTROL = "no-cache"  # keep a copy, but ask (ETag) before using it: the store changes
@@ -77,11 +78,15 @@ def conditional(request: Request, response: Response) -> None:
     response.headers["Cache-Control"] = CACHE_CONTROL
     if tag in [t.strip() for t in request.headers.get("if-none-match", "").split(",")]:
         raise NotModified(tag)
+    body = request.app.state.responses.get(tag)
+    if body is not None:  # rendered for this very tag: nothing to query or serialise
+        raise Cached(tag, body)
+    setattr(request.state, CACHE_TAG, tag)
 
 
-def known_parameters(request: Request) -> None:
+async def known_parameters(request: Request) -> None:
     """Refuse query parameters the route does not take: a misspelt filter must not silently
-    return everything."""
+    return everything. (async: no I/O, so no hop to a worker thread on every request)"""
     route = request.scope.get("route")
     dependant = getattr(route, "dependant", None)
     if dependant is None:

@@ -1,8 +1,10 @@
 """A bounded load and attack test of `brinkwatch serve`, on 127.0.0.1 only.
 
-    python scripts/load_test.py [--rate 200] [--seconds 60] [--examples 30] [--json out.json]
+    python benchmarks/load_test.py [--rate 200] [--seconds 60] [--examples 30] [--json out.json]
 
-Builds a store from examples/corpus/md, serves it on a free local port with a write token and a
+Server and client run as a user would run them (`brinkwatch serve`, one uvicorn process; an
+httpx async client), on whatever else the machine is doing: the load average and the CPU seconds
+each side used are recorded with the figures. Builds a store from examples/corpus/md, serves it on a free local port with a write token and a
 small body limit, then: (1) sends exactly rate × seconds read requests, paced open-loop at
 `--rate` a second over the read endpoints, while `brinkwatch ingest` writes new articles into the
 same store; (2) checks that writes without (or with a wrong) token are refused, an oversized
@@ -61,6 +63,19 @@ INJECTIONS = [
     "-1",
     "99999999999999999999999",
 ]
+
+
+def _cpu_s(pid: int | str = "self") -> float:
+    """User + system CPU seconds of a process so far (Linux; 0 elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _load_average() -> list[float]:
+    return [round(x, 2) for x in os.getloadavg()]
 
 
 def _free_port() -> int:
@@ -182,6 +197,7 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=200.0)
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--examples", type=int, default=30)
+    parser.add_argument("--writes", type=int, default=500, help="Articles ingested meanwhile.")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="bw-load-"))
@@ -208,18 +224,33 @@ def main() -> None:
                     break
             except httpx.HTTPError:
                 time.sleep(0.2)
-        _writer_corpus(work / "writes", 200)
+        _writer_corpus(work / "writes", args.writes)
+        writer_started = time.monotonic()
         writer = subprocess.Popen(
             _cli("ingest", str(work / "writes"), "--db", db),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
         )
+        before = {"server": _cpu_s(server.pid), "client": _cpu_s(), "loadavg": _load_average()}
         load = asyncio.run(_load(base, args.rate, int(args.rate * args.seconds)))
+        load["cpu_s"] = {
+            "server": round(_cpu_s(server.pid) - before["server"], 1),
+            "client": round(_cpu_s() - before["client"], 1),
+        }
+        load["loadavg_before_after"] = [before["loadavg"], _load_average()]
+        load["cpus"] = os.cpu_count()
+        writing_at_end = writer.poll() is None  # did the ingest overlap the whole load?
         writer_rc = writer.wait(timeout=900)
+        ingest = {
+            "articles": args.writes,
+            "exit_code": writer_rc,
+            "seconds": round(time.monotonic() - writer_started, 1),
+            "still_writing_when_load_ended": writing_at_end,
+        }
         report = {
             "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
             "load": load,
-            "ingest_during_load": {"exit_code": writer_rc},
+            "ingest_during_load": ingest,
             "attacks": _attacks(base),
             "schemathesis": _schemathesis(base, args.examples, work),
         }
