@@ -117,18 +117,22 @@ def _load_test(data: Any) -> list[str]:
     if data is None:
         return ["Not run (no load.json)."]
     load, attacks, schema = data["load"], data["attacks"], data["schemathesis"]
-    checks = attacks["checks"]
+    checks, ingest = attacks["checks"], data["ingest_during_load"]
     return [
         f"`benchmarks/load_test.py` on 127.0.0.1 ({data['date']}): {load['requests']:,} read "
-        f"requests paced at {load['target_rate']:.0f}/s (achieved {load['achieved_rate']}/s over "
-        f"{load['seconds']} s) while `brinkwatch ingest` wrote 200 articles into the same store "
-        f"(exit {data['ingest_during_load']['exit_code']}).",
+        f"requests over the main read endpoints, paced at {load['target_rate']:.0f}/s (achieved "
+        f"{load['achieved_rate']}/s over {load['seconds']} s), against `brinkwatch serve` (one "
+        f"uvicorn process) from an httpx async client, while `brinkwatch ingest` wrote "
+        f"{ingest.get('articles', 200)} articles into the same store (exit {ingest['exit_code']}"
+        + _overlap(ingest)
+        + ").",
         "",
         "| errors | p50 | p99 | max | statuses |",
         "|---|---|---|---|---|",
         f"| {load['errors']} | {load['p50_ms']} ms | {load['p99_ms']} ms | {load['max_ms']} ms "
         f"| {load['statuses']} |",
         "",
+        *_machine_load(load),
         f"Writes without a token: {checks['post_without_token']}; with a wrong token: "
         f"{checks['post_wrong_token']}; an oversized body: {checks['oversized_body']}. "
         f"{attacks['injection_requests']:,} injection attempts in every filter and path "
@@ -137,6 +141,38 @@ def _load_test(data: Any) -> list[str]:
         f"schemathesis (not_a_server_error, every read operation): exit {schema['exit_code']}; "
         + "; ".join(s.strip() for s in schema["summary"] if re.search(r"\d+ generated", s)),
     ]
+
+
+def _overlap(ingest: dict[str, Any]) -> str:
+    if "still_writing_when_load_ended" not in ingest:
+        return ""
+    took = f", {ingest['seconds']} s"
+    if ingest["still_writing_when_load_ended"]:
+        return took + ", still writing when the reads ended"
+    return took + ", done before the reads ended"
+
+
+def _machine_load(load: dict[str, Any]) -> list[str]:
+    if "loadavg_before_after" not in load:
+        return []
+    before, after = load["loadavg_before_after"]
+    return [
+        f"Machine: {load['cpus']} CPUs, load average {before[0]} before and {after[0]} after "
+        f"(1 min; other work shares the machine). CPU seconds used during the reads: server "
+        f"{load['cpu_s']['server']}, client {load['cpu_s']['client']}.",
+        "",
+    ]
+
+
+def _previous(target: Path) -> dict[str, str]:
+    """The sections of the page as it stands, by title: a part not run this time keeps them."""
+    if not target.exists():
+        return {}
+    parts = re.split(r"^## (.+)$", target.read_text(encoding="utf-8"), flags=re.M)
+    return {title: body.strip() for title, body in zip(parts[1::2], parts[2::2], strict=True)}
+
+
+KEPT = "(Kept from an earlier run: this run of `make reliability` did not produce it.)"
 
 
 def main() -> None:
@@ -151,8 +187,13 @@ def main() -> None:
         ("kill -9", _trials(_load(folder, "trials.json"))),
         ("Server under load and attack", _load_test(_load(folder, "load.json"))),
     ]
+    previous = _previous(target)
     for title, lines in sections:
-        parts.append(f"## {title}\n\n" + "\n".join(lines) + "\n")
+        body = "\n".join(lines)
+        if body.startswith("Not run") and title in previous:
+            body = previous[title]
+            body = body if body.startswith(KEPT) else f"{KEPT}\n\n{body}"
+        parts.append(f"## {title}\n\n{body}\n")
     target.write_text("\n".join(parts), encoding="utf-8")
 
 
