@@ -109,19 +109,19 @@ async def _one(
     path: str,
     due: float,
     turn: asyncio.Semaphore,
-    out: list[tuple[int, float]],
+    out: list[tuple[int | str, float]],
 ) -> None:
     async with turn:
         try:
             response = await client.get(API + path)
-            status = response.status_code
-        except httpx.HTTPError:
-            status = 0
+            status: int | str = response.status_code
+        except httpx.HTTPError as exc:  # no answer: say which failure (timeout, reset…)
+            status = type(exc).__name__
     out.append((status, time.perf_counter() - due))
 
 
 async def _load(base: str, rate: float, total: int) -> dict[str, Any]:
-    results: list[tuple[int, float]] = []
+    results: list[tuple[int | str, float]] = []
     limits = httpx.Limits(max_connections=IN_FLIGHT, max_keepalive_connections=IN_FLIGHT)
     turn = asyncio.Semaphore(IN_FLIGHT)
     async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as client:
@@ -136,7 +136,7 @@ async def _load(base: str, rate: float, total: int) -> dict[str, Any]:
         await asyncio.gather(*tasks)
         elapsed = time.perf_counter() - started
     times = sorted(t for _, t in results)
-    errors = [s for s, _ in results if s == 0 or s >= 400]
+    errors = [s for s, _ in results if isinstance(s, str) or s >= 400]
     return {
         "requests": len(results),
         "target_rate": rate,
@@ -195,8 +195,15 @@ def _schemathesis(base: str, examples: int, work: Path) -> dict[str, Any]:
     """schemathesis (PyPI) on every read operation of the OpenAPI document; writes are covered
     by the checks above (each one codes articles)."""
     report = work / "schemathesis.json"
+    beside = Path(sys.executable).parent / "schemathesis"  # the dev extra installs it here
+    found = str(beside) if beside.exists() else shutil.which("schemathesis")
+    if found is None:
+        return {
+            "exit_code": None,
+            "summary": ["schemathesis is not installed (pip install schemathesis)"],
+        }
     command = [
-        str(Path(sys.executable).parent / "schemathesis"), "run", f"{base}{API}/openapi.json",
+        found, "run", f"{base}{API}/openapi.json",
         "--checks", "not_a_server_error", "--max-examples", str(examples),
         "--exclude-method", "POST", "--request-timeout", "60", "--seed", "18",
         "--report", "json", "--report-json-path", str(report),
@@ -205,6 +212,61 @@ def _schemathesis(base: str, examples: int, work: Path) -> dict[str, Any]:
     done = subprocess.run(command, capture_output=True, text=True, timeout=1_500, env=env)
     lines = [line for line in done.stdout.splitlines() if line.strip()]
     return {"exit_code": done.returncode, "summary": lines[-12:]}
+
+
+def _serve(db: str) -> tuple[subprocess.Popen[bytes], str]:
+    """`brinkwatch serve` on a free local port, with a write token and a small body limit."""
+    env = {**os.environ, "BRINKWATCH_TOKEN": TOKEN, "BRINKWATCH_MAX_BODY_BYTES": "100000"}
+    port = _free_port()
+    server = subprocess.Popen(
+        _cli("serve", "--db", db, "--port", str(port)),
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(600):
+        try:
+            if httpx.get(base + API + "/articles", timeout=2).status_code == 200:
+                break
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    return server, base
+
+
+def _load_while_writing(
+    base: str, server_pid: int, db: str, work: Path, args: argparse.Namespace
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The paced reads while `brinkwatch ingest` writes into the same store: the reads' figures
+    with the CPU each side used and the load average, and the ingest's."""
+    _writer_corpus(work / "writes", args.writes)
+    writer_started = time.monotonic()
+    writer = subprocess.Popen(
+        _cli("ingest", str(work / "writes"), "--db", db),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    before = {"server": _cpu_s(server_pid), "client": _cpu_s(), "loadavg": _load_average()}
+    load = asyncio.run(_load(base, args.rate, int(args.rate * args.seconds)))
+    load["cpu_s"] = {
+        "server": round(_cpu_s(server_pid) - before["server"], 1),
+        "client": round(_cpu_s() - before["client"], 1),
+    }
+    load["loadavg_before_after"] = [before["loadavg"], _load_average()]
+    load["cpus"] = os.cpu_count()
+    writing_at_end = writer.poll() is None  # did the ingest overlap the whole load?
+    ingest = {
+        "articles": args.writes,
+        "exit_code": writer.wait(timeout=900),
+        "seconds": round(time.monotonic() - writer_started, 1),
+        "still_writing_when_load_ended": writing_at_end,
+    }
+    return load, ingest
+
+
+def _write(report: dict[str, Any], path: Path | None) -> None:
+    if path:  # after each part, so a later failure keeps what was measured
+        path.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
 
 
 def main() -> None:
@@ -217,66 +279,26 @@ def main() -> None:
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="bw-load-"))
     db = f"sqlite:///{work / 'load.db'}"
-    env = {**os.environ, "BRINKWATCH_TOKEN": TOKEN, "BRINKWATCH_MAX_BODY_BYTES": "100000"}
     server = None
+    report: dict[str, Any] = {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
     try:
-        subprocess.run(
-            _cli("ingest", str(ROOT / "examples/corpus/md"), "--db", db),
-            check=True,
-            capture_output=True,
+        store = _cli("ingest", str(ROOT / "examples/corpus/md"), "--db", db)
+        subprocess.run(store, check=True, capture_output=True)
+        server, base = _serve(db)
+        report["load"], report["ingest_during_load"] = _load_while_writing(
+            base, server.pid, db, work, args
         )
-        port = _free_port()
-        server = subprocess.Popen(
-            _cli("serve", "--db", db, "--port", str(port)),
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        base = f"http://127.0.0.1:{port}"
-        for _ in range(600):
-            try:
-                if httpx.get(base + API + "/articles", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.2)
-        _writer_corpus(work / "writes", args.writes)
-        writer_started = time.monotonic()
-        writer = subprocess.Popen(
-            _cli("ingest", str(work / "writes"), "--db", db),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-        )
-        before = {"server": _cpu_s(server.pid), "client": _cpu_s(), "loadavg": _load_average()}
-        load = asyncio.run(_load(base, args.rate, int(args.rate * args.seconds)))
-        load["cpu_s"] = {
-            "server": round(_cpu_s(server.pid) - before["server"], 1),
-            "client": round(_cpu_s() - before["client"], 1),
-        }
-        load["loadavg_before_after"] = [before["loadavg"], _load_average()]
-        load["cpus"] = os.cpu_count()
-        writing_at_end = writer.poll() is None  # did the ingest overlap the whole load?
-        writer_rc = writer.wait(timeout=900)
-        ingest = {
-            "articles": args.writes,
-            "exit_code": writer_rc,
-            "seconds": round(time.monotonic() - writer_started, 1),
-            "still_writing_when_load_ended": writing_at_end,
-        }
-        report = {
-            "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
-            "load": load,
-            "ingest_during_load": ingest,
-            "attacks": _attacks(base),
-            "schemathesis": _schemathesis(base, args.examples, work),
-        }
+        _write(report, args.json)
+        report["attacks"] = _attacks(base)
+        _write(report, args.json)
+        report["schemathesis"] = _schemathesis(base, args.examples, work)
+        _write(report, args.json)
     finally:
         if server is not None:
             server.terminate()
             server.wait(timeout=30)
         shutil.rmtree(work, ignore_errors=True)
     print(json.dumps(report, indent=2))
-    if args.json:
-        args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

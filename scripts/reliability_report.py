@@ -116,8 +116,8 @@ def _trials(data: Any) -> list[str]:
 def _load_test(data: Any) -> list[str]:
     if data is None:
         return ["Not run (no load.json)."]
-    load, attacks, schema = data["load"], data["attacks"], data["schemathesis"]
-    checks, ingest = attacks["checks"], data["ingest_during_load"]
+    load, attacks, schema = data["load"], data.get("attacks"), data.get("schemathesis")
+    ingest = data["ingest_during_load"]
     return [
         f"`benchmarks/load_test.py` on 127.0.0.1 ({data['date']}): {load['requests']:,} read "
         f"requests over the main read endpoints, paced at {load['target_rate']:.0f}/s (achieved "
@@ -133,13 +133,33 @@ def _load_test(data: Any) -> list[str]:
         f"| {load['statuses']} |",
         "",
         *_machine_load(load),
+        *_attack_lines(attacks),
+        "",
+        *_schema_lines(schema),
+    ]
+
+
+def _attack_lines(attacks: dict[str, Any] | None) -> list[str]:
+    if attacks is None:
+        return ["Attacks: not run (the load test stopped before them)."]
+    checks = attacks["checks"]
+    return [
         f"Writes without a token: {checks['post_without_token']}; with a wrong token: "
         f"{checks['post_wrong_token']}; an oversized body: {checks['oversized_body']}. "
         f"{attacks['injection_requests']:,} injection attempts in every filter and path "
-        f"parameter: {len(attacks['server_errors'])} server errors.",
-        "",
+        f"parameter: {len(attacks['server_errors'])} server errors."
+    ]
+
+
+def _schema_lines(schema: dict[str, Any] | None) -> list[str]:
+    if schema is None:
+        return ["schemathesis: not run (the load test stopped before it)."]
+    if schema["exit_code"] is None:
+        return [f"schemathesis: not run ({schema['summary'][0]})."]
+    found = [s.strip() for s in schema["summary"] if re.search(r"\d+ (generated|passed)", s)]
+    return [
         f"schemathesis (not_a_server_error, every read operation): exit {schema['exit_code']}; "
-        + "; ".join(s.strip() for s in schema["summary"] if re.search(r"\d+ generated", s)),
+        + "; ".join(found)
     ]
 
 

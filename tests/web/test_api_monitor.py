@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import base64
 import csv
 import io
 import json
@@ -118,3 +119,15 @@ def test_the_ranking_uses_the_monitors_tension(api: Client, store_url: str) -> N
         assert row["tension"] == pytest.approx(round(tension.iloc[-1], 4), abs=1e-4)
         assert row["peak_tension"] == pytest.approx(round(tension.max(), 4), abs=1e-4)
         assert row["sparkline"] == pytest.approx(tension.iloc[-30:].round(4).tolist(), abs=1e-4)
+
+
+def test_extreme_dates_and_keys_are_answers_not_server_errors(api: Client) -> None:
+    # found by schemathesis: year 1 had no history to subtract, a key past 64 bits overflowed
+    # SQLite, and a far-future `until` asked for a period a week up to year 9999
+    assert api.get("/api/v1/dyads?since=0001-04-01").status_code == 200
+    assert api.get("/api/v1/alerts/475697551568284286976").status_code == 422
+    huge = base64.urlsafe_b64encode(json.dumps([10**30]).encode()).decode().rstrip("=")
+    assert api.get(f"/api/v1/articles?cursor={huge}").status_code == 422
+    bounded = api.get("/api/v1/dyads/PHL/CHN?until=9999-12-31")
+    assert bounded.status_code == 200
+    assert 0 < len(bounded.json()["periods"]) < 600  # up to today, not to 9999

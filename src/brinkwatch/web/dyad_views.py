@@ -57,6 +57,8 @@ def _periods(sums: pd.DataFrame, freq: str, since: date | None, until: date | No
         return None
     start = since or days.min().date()
     end = until or days.max().date()
+    if until is not None and not days.empty:  # not a period a week up to a far-future `until`
+        end = min(until, max(days.max().date(), date.today()))
     return period_range(start, end, freq) if start <= end else None
 
 
@@ -64,7 +66,8 @@ def history_start(since: date, params: MonitorParams) -> date:
     """How far back to read before `since` so baselines, the EWMA and episodes have their
     history: the rule `brinkwatch dyad --since` uses (cli/monitor.py), so both show the same."""
     periods = params.baseline_window + params.min_history + params.deescalation_lookback
-    return since - timedelta(days=periods * params.period_days + params.mom_days * 2)
+    back = timedelta(days=periods * params.period_days + params.mom_days * 2)
+    return since - back if since - date.min > back else date.min  # year 1 has no history
 
 
 def pair_series(

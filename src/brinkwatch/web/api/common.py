@@ -17,6 +17,7 @@ from brinkwatch.store.browse import Page, data_version
 from brinkwatch.web.cache import CACHE_TAG, Cached
 
 COUNTRY = r"^[A-Za-z]{3}$"
+MAX_KEY = 2**63 - 1  # store keys are 64-bit integers: a bigger one is no key, and overflows
 CACHE_CONTROL = "no-cache"  # keep a copy, but ask (ETag) before using it: the store changes
 
 
@@ -49,9 +50,15 @@ def decode_cursor(cursor: str | None, shape: tuple[type, ...]) -> tuple[Any, ...
     except (ValueError, binascii.Error, UnicodeError) as exc:
         raise bad_request("cursor is not one this API gave out; start again without it") from exc
     ok = isinstance(key, list) and len(key) == len(shape)
-    if not ok or not all(type(v) is t for v, t in zip(key, shape, strict=False)):
+    if not ok or not all(_fits(v, t) for v, t in zip(key, shape, strict=False)):
         raise bad_request("cursor is not one this API gave out; start again without it")
     return tuple(key)
+
+
+def _fits(value: Any, kind: type) -> bool:
+    if type(value) is not kind:
+        return False
+    return not isinstance(value, int) or -MAX_KEY <= value <= MAX_KEY
 
 
 def page_body(page: Page) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from brinkwatch.store.alert_pages import AlertQuery, alert_detail, find_alert_pa
 from brinkwatch.store.dyad_sums import pair_alert_rows
 from brinkwatch.web.api.common import (
     COUNTRY,
+    MAX_KEY,
     bad_request,
     capped,
     check_range,
@@ -138,7 +139,9 @@ def _check_day(value: str) -> None:
 
 
 @router.get("/alerts/{alert_id}", summary="One alert and the chain of events behind it")
-async def get_alert(request: Request, alert_id: int) -> dict[str, Any]:
+async def get_alert(
+    request: Request, alert_id: Annotated[int, Path(ge=1, le=MAX_KEY)]
+) -> dict[str, Any]:
     found = await run_in_threadpool(alert_detail, request.app.state.engine, alert_id)
     if found is None:
         raise HTTPException(404, f"no alert with id {alert_id}")
