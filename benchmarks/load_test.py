@@ -123,10 +123,17 @@ class RawClient:
         self.idle: list[tuple[asyncio.StreamReader, asyncio.StreamWriter]] = []
 
     async def get(self, path: str) -> int:
-        if self.idle:
-            reader, writer = self.idle.pop()
-        else:
-            reader, writer = await asyncio.open_connection(self.host, self.port)
+        if self.idle:  # a kept connection the server may have closed (uvicorn: after 5 s idle)
+            try:
+                return await self._get(*self.idle.pop(), path)
+            except ConnectionError as exc:
+                if str(exc) != "stale":
+                    raise
+        return await self._get(*await asyncio.open_connection(self.host, self.port), path)
+
+    async def _get(
+        self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter, path: str
+    ) -> int:
         try:
             writer.write(f"GET {API}{path} HTTP/1.1\r\nHost: {self.host}\r\n\r\n".encode())
             head = (await reader.readuntil(b"\r\n\r\n")).decode("latin-1").split("\r\n")
@@ -134,7 +141,8 @@ class RawClient:
             await reader.readexactly(int(fields.get("content-length", "0")))
         except (OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError) as exc:
             writer.close()
-            raise ConnectionError(type(exc).__name__) from exc
+            closed = isinstance(exc, asyncio.IncompleteReadError) and not exc.partial
+            raise ConnectionError("stale" if closed else type(exc).__name__) from exc
         self.idle.append((reader, writer))
         return int(head[0].split(" ", 2)[1])
 

@@ -38,7 +38,10 @@ How bad input is bounded:
   HTML tags over 4,000 characters lose their attributes (libxml2 is quadratic in them), feeds
   lose entity-declaring DOCTYPEs (billion laughs, external entities), one trigger makes at most
   64 source-target pairs;
-- exports are written to `PATH.part` and renamed when complete.
+- exports are written to `PATH.part` and renamed when complete;
+- the server answers a repeated read from the body kept for its ETag (one data-version look-up,
+  ~1 ms of CPU a request), keeps as many SQLite connections as it has threads, and refuses
+  keys past 64 bits; a far-future `until` ends a pair's series today.
 """
 
 
