@@ -129,6 +129,16 @@ def _incident(folder: Path, index: int, kind: str) -> dict[str, Any]:
     return {"index": index, "kind": kind}
 
 
+def _commit() -> str | None:
+    """The code this run tested (None outside a git checkout)."""
+    done = subprocess.run(
+        ["git", "-C", str(Path(__file__).parent), "rev-parse", "--short", "HEAD"],
+        capture_output=True,
+        text=True,
+    )
+    return done.stdout.strip() or None
+
+
 def summarise(folder: Path, run: dict[str, Any]) -> dict[str, Any]:
     manifest = [json.loads(line) for line in (folder / "manifest.jsonl").open()]
     rows = [json.loads(line) for line in (folder / RESULTS).open()]
@@ -182,6 +192,7 @@ def main() -> None:
         _child(args.folder, args.child)
         return
     summary = summarise(args.folder, supervise(args.folder, args.hang_s, args.memory_mb))
+    summary["commit"] = _commit()
     text = json.dumps(summary, indent=2)
     print(text)
     if args.json:

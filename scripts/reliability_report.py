@@ -64,7 +64,8 @@ def _bad_inputs(data: Any) -> list[str]:
         "",
         f"RSS of the coding process after 10% of the cases and at the end: "
         f"{data['rss_mb_first_last'][0]} MB and {data['rss_mb_first_last'][1]} MB. "
-        f"Wall time {data['wall_s']:,} s.",
+        f"Wall time {data['wall_s']:,} s"
+        + (f", code at commit {data['commit']}." if data.get("commit") else "."),
         "",
         "Failure records by code: "
         + ", ".join(f"`{k}` {v:,}" for k, v in data["failure_codes"].items())
