@@ -2,7 +2,8 @@
 
     python scripts/reliability_report.py out/reliability docs/reliability.md
 
-Each part is optional: a missing file says so in the report instead of a figure.
+Each part is optional: a part not run keeps its section from the page as it stands (and says
+so), or says it was not run. A `notes.md` in the folder is added as "Notes on this run".
 """
 
 from __future__ import annotations
@@ -234,6 +235,9 @@ def main() -> None:
             body = previous[title]
             body = body if body.startswith(KEPT) else f"{KEPT}\n\n{body}"
         parts.append(f"## {title}\n\n{body}\n")
+    notes = folder / "notes.md"  # what the person who ran it saw and wants kept with the figures
+    if notes.exists():
+        parts.append("## Notes on this run\n\n" + notes.read_text(encoding="utf-8").strip() + "\n")
     target.write_text("\n".join(parts), encoding="utf-8")
 
 
