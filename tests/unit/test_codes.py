@@ -28,6 +28,11 @@ def test_every_root_and_code_is_there() -> None:
         ("138", -7.0, 3, "THREATEN"),
         ("152", -7.2, 4, "MOBILIZE"),
         ("190", -10.0, 4, "ASSAULT"),
+        # the 2023-24 PLOVER manual where it differs from the 2021 table (cameo.tsv's header)
+        ("0353", 7.0, 1, "CONCEDE"),
+        ("0813", 5.0, 2, "CONCEDE"),
+        ("0841", 7.0, 2, "RETREAT"),
+        ("116", -2.0, 3, "SANCTION"),
     ],
 )
 def test_values_events_copy(code: str, goldstein: float, quad: int, plover: str | None) -> None:
