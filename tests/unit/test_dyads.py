@@ -270,3 +270,8 @@ def test_an_entry_names_its_plover_category_where_the_manual_does(code: Code) ->
     ]
     refusal = code("The Austrian justice minister refused to resign.")
     assert [(e.cameo, e.plover_event) for e in refusal] == [("1231", "REJECT")]
+
+
+def test_a_counted_source_is_what_is_counted(code: Code) -> None:
+    events = code("Hundreds of Kenyan students marched in Nairobi on Monday.")
+    assert [(e.cameo_root, e.source.code) for e in events] == [("14", "KENEDU")]

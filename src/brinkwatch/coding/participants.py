@@ -13,7 +13,13 @@ from spacy.tokens import Token
 
 from brinkwatch.coding import roles
 from brinkwatch.coding.matcher import VERB_POS, Match, complements
-from brinkwatch.coding.targets import IsActor, inner_actors, verb_targets
+from brinkwatch.coding.targets import (
+    QUANTITY_TAGS,
+    QUANTITY_WORDS,
+    IsActor,
+    inner_actors,
+    verb_targets,
+)
 
 NOUN_TARGET_PREPS = (*tuple(p for p in roles.TARGET_PREPS if p != "between"), "for")
 
@@ -40,7 +46,7 @@ def participants(
         return _noun_participants(match, is_actor)
     passive = roles.is_passive(trigger)
     sources = roles.agents(trigger) if passive else roles.subjects(trigger)
-    sources = [a for s in sources for a in _agents_of_event_noun(s)]
+    sources = [a for s in sources for a in _agents_of_event_noun(_counted(s))]
     if not sources and not passive:  # a passive without `by` names no one
         sources = _ancestor_subjects(trigger)
     if entry.target in ("none", "content"):  # "content": the coder reads the statement's content
@@ -78,6 +84,16 @@ def _noun_targets_elsewhere(noun: Token, found: list[Token], is_actor: IsActor) 
     if inner or noun.dep_ not in ("dobj", "obj") or noun.head.pos_ not in VERB_POS:
         return inner
     return [t for t in roles.prep_objects(noun.head, roles.TARGET_PREPS) if is_actor(t)]
+
+
+def _counted(head: Token) -> Token:
+    """ "Hundreds of Kurds demonstrated", "dozens of students marched": a quantity's `of` object
+    stands for it (the same rule as for objects, `targets._objects`)."""
+    if head.tag_ in QUANTITY_TAGS or head.lower_ in QUANTITY_WORDS:
+        counted = roles.prep_objects(head, ("of",))
+        if counted:
+            return counted[0]
+    return head
 
 
 def _agents_of_event_noun(head: Token) -> list[Token]:

@@ -34,7 +34,7 @@ IsActor = Callable[[Token], bool]
 # prepositions that lead from a non-actor object to whom it concerns ("sanctions on X", "a
 # demand for X's release"); not "in"/"at": a place inside an object is where, not whom
 INNER_PREPS = ("on", "against", "to", "for", "with", "of", "from", "toward", "towards", "over")
-_QUANTITY_TAGS = frozenset({"CD"})
+QUANTITY_TAGS = frozenset({"CD"})
 
 
 def verb_targets(
@@ -160,12 +160,12 @@ def _objects(trigger: Token) -> list[Token]:
     found: list[Token] = []
     for obj in roles.direct_objects(trigger):
         found.append(obj)
-        if obj.tag_ in _QUANTITY_TAGS or obj.lower_ in _QUANTITY_WORDS:
+        if obj.tag_ in QUANTITY_TAGS or obj.lower_ in QUANTITY_WORDS:
             found += roles.prep_objects(obj, ("of",))
     return found
 
 
-_QUANTITY_WORDS = frozenset(
+QUANTITY_WORDS = frozenset(
     {"dozens", "hundreds", "thousands", "scores", "some", "many", "several", "most", "all",
      "members", "number", "group", "groups", "millions", "tens", "part", "rest"}
 )  # fmt: skip
