@@ -275,3 +275,22 @@ def test_an_entry_names_its_plover_category_where_the_manual_does(code: Code) ->
 def test_a_counted_source_is_what_is_counted(code: Code) -> None:
     events = code("Hundreds of Kenyan students marched in Nairobi on Monday.")
     assert [(e.cameo_root, e.source.code) for e in events] == [("14", "KENEDU")]
+
+
+def test_a_statement_welcoming_something_is_the_welcome(code: Code) -> None:
+    events = code("Costa Rica issued a statement welcoming the deal with Panama.")
+    assert [(e.cameo, e.source.code, e.target.code if e.target else None) for e in events] == [
+        ("051", "CRI", "PAN")
+    ]
+
+
+def test_that_or_which_never_stands_for_a_person(code: Code) -> None:
+    text = (
+        "ISIS carried out an attack on the tomb of Ruhollah Khomeini in June that killed 17 people."
+    )
+    assert all(e.source.text != "Ruhollah Khomeini" for e in code(text))
+
+
+def test_a_reflexive_target_is_the_source_itself(code: Code) -> None:
+    events = code("The bomber blew himself up outside the Kenyan embassy.")
+    assert all(e.target is None or e.target.text != "himself" for e in events)

@@ -90,7 +90,9 @@ def one_per_act(events: Sequence[Event], triggers: Mapping[int, Token]) -> list[
     acts = [
         e
         for e in events
-        if _own_act(triggers[e.trigger.start], by_token, e) and not _doer_named_elsewhere(e, events)
+        if _own_act(triggers[e.trigger.start], by_token, e)
+        and not _doer_named_elsewhere(e, events)
+        and not _said_more_specifically(e, events)
     ]
     kept: list[Event] = []
     for event in acts:
@@ -116,6 +118,8 @@ def _dependent(trigger: Token, by_token: Mapping[int, list[Event]], event: Event
     act's ("stormed the town, burning homes", "agreed to talks after meeting Kim") or it has no
     target, so it adds no pair to the outer act's; it is that act's manner or outcome."""
     outer = _outer_events(trigger, by_token)
+    if outer and all(o.cameo == STATEMENT and same_actor(event.source, o.source) for o in outer):
+        return False  # "issued a statement welcoming X": the welcome is what was said
     if not outer or event.target is None:
         return bool(outer)
     # the outer act's own source: dependent, unless only this clause says whom it was done to
@@ -123,6 +127,15 @@ def _dependent(trigger: Token, by_token: Mapping[int, list[Event]], event: Event
 
 
 _FORCE = frozenset({"18", "19", "20"})
+STATEMENT = "010"
+
+
+def _said_more_specifically(event: Event, events: Sequence[Event]) -> bool:
+    """A plain statement beside a more specific act of its source in the same sentence: CAMEO
+    codes the specific act ("issued a statement welcoming the deal" is a welcome)."""
+    return event.cameo == STATEMENT and any(
+        other.cameo != STATEMENT and same_actor(event.source, other.source) for other in events
+    )
 
 
 def _kind(event: Event) -> str:

@@ -306,6 +306,8 @@ class EventCoder:
 
         actors: list[Actor] = []
         for head in heads:
+            if head.pos_ == "PRON" and head.lower_.endswith(("self", "selves")):
+                continue  # "among themselves", "blew himself up": the source itself
             actor = self.actor_of(doc, head, strict=True)
             if actor is not None and is_source(actor) and plain_pronoun(head):
                 actor = antecedent(doc, head, is_source)

@@ -46,9 +46,14 @@ def _children(token: Token, deps: Iterable[str]) -> list[Token]:
 
 
 def _relative_head(token: Token) -> Token:
-    """`who` in "troops who attacked" stands for "troops"."""
+    """`who` in "troops who attacked" stands for "troops". "that"/"which" never stands for a
+    person: "an attack on the shrine of Khomeini that killed 17" hangs on the wrong noun, and the
+    pronoun itself (no actor) is the subject."""
     if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
-        return token.head.head
+        noun = token.head.head
+        if token.lower_ in ("that", "which") and noun.ent_type_ == "PERSON":
+            return token
+        return noun
     return token
 
 
@@ -130,6 +135,8 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         return []
     if verb.dep_ == "conj":
         return subjects(verb.head, depth + 1)
+    if _message_content(verb):  # "issued a statement welcoming X": the issuer welcomes
+        return subjects(verb.head.head, depth + 1)
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         named = _for_subject(verb)
         if named or is_passive(verb):
@@ -140,6 +147,25 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "pcomp":
         return subjects(verb.head.head, depth + 1)
     return []
+
+
+# nouns of a written or spoken message whose "-ing" clause is what its sender says or does
+MESSAGE_NOUNS = frozenset(
+    {"statement", "letter", "message", "communique", "note", "declaration", "resolution", "report"}
+)
+
+
+def _message_content(verb: Token) -> bool:
+    """ "issued a statement welcoming", "sent a letter urging": the participle describing a
+    message that a verb's subject sent."""
+    noun = verb.head
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBG"
+        and noun.lemma_.lower() in MESSAGE_NOUNS
+        and noun.dep_ in ("dobj", "obj")
+        and noun.head.pos_ in ("VERB", "AUX")
+    )
 
 
 def _for_subject(verb: Token) -> list[Token]:
