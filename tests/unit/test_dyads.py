@@ -294,3 +294,12 @@ def test_that_or_which_never_stands_for_a_person(code: Code) -> None:
 def test_a_reflexive_target_is_the_source_itself(code: Code) -> None:
     events = code("The bomber blew himself up outside the Kenyan embassy.")
     assert all(e.target is None or e.target.text != "himself" for e in events)
+
+
+def test_the_clause_of_a_charge_or_report_is_no_event(code: Code) -> None:
+    # content someone alleges or reports, as "accused X of attacking" gives no attack
+    assert codes(code("Guatemala denied charges that it tortured a Jesuit priest.")) == {"016"}
+    text = (
+        "Germany declined to comment on a report that US agencies were reviewing ties with Berlin."
+    )
+    assert [e.source.country for e in code(text)] == ["DEU"]

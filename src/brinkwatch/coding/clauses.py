@@ -45,3 +45,21 @@ def describes_noun(trigger: Token) -> bool:
         and trigger.tag_ == "VBN"
         and not any(c.dep_ == "agent" for c in trigger.children)
     )
+
+
+_CLAUSE_LINKS = frozenset({"conj", "xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "prep"})
+
+
+def alleged_content(trigger: Token, content_nouns: frozenset[str]) -> bool:
+    """An act in the clause of a noun of allegation, report or hope ("denied charges **that it
+    tortured** a priest", "a report that agencies **were reviewing** ties"): content someone
+    asserts, not an act the text reports as done."""
+    token = trigger
+    for _ in range(6):
+        if token.dep_ not in _CLAUSE_LINKS or token.head is token:
+            return False
+        head = token.head
+        if head.pos_ == "NOUN" and token.dep_ in ("acl", "ccomp", "relcl"):
+            return head.lemma_.lower() in content_nouns or head.lower_ in content_nouns
+        token = head
+    return False

@@ -18,7 +18,12 @@ from spacy.tokens import Doc, Token
 from brinkwatch.budget import check_deadline
 from brinkwatch.coding import roles
 from brinkwatch.coding.acts import one_per_act
-from brinkwatch.coding.clauses import describes_noun, in_relative_clause, purpose
+from brinkwatch.coding.clauses import (
+    alleged_content,
+    describes_noun,
+    in_relative_clause,
+    purpose,
+)
 from brinkwatch.coding.codes import GOLDSTEIN_TABLE, CodeTable, code_table
 from brinkwatch.coding.eventparts import (
     event_id,
@@ -90,6 +95,7 @@ class EventCoder:
         self.mood = mood_rules()
         self.places = classes.get("PLACE_TARGET_VERBS", frozenset())
         self.movers = classes.get("MOVE_VERBS", frozenset())
+        self.content_nouns = classes.get("CONTENT_NOUNS", frozenset())
         self.instruments = classes.get("MILITARY", frozenset()) | classes.get("POLICE", frozenset())
         self.date_of = date_lookup()
         self._date_key: tuple[int, int] | None = None
@@ -226,6 +232,8 @@ class EventCoder:
     def match_events(self, doc: Doc, sent: TextSpan, match: Match) -> Iterator[Event]:
         state = mood(match.trigger, self.mood)
         if state in (CONDITIONAL, QUESTION) or purpose(match.trigger):
+            return
+        if alleged_content(match.trigger, self.content_nouns):
             return
         if (
             state == INTENT
