@@ -11,8 +11,11 @@ defending Kirkuk"). Coded as events of their own, these double-count the act for
   ("stormed a base, killing five soldiers": the killing says whom);
 - a gerund after a preposition only when that preposition belongs to a verb ("role in defending"
   describes the role);
-- one record per (code, source, target) in a sentence, as GDELT keeps one record for events with
-  the same actors and code (a record without a target adds nothing beside one with it).
+- one record per (CAMEO root, source, target) in a sentence, as GDELT keeps one record for events
+  with the same actors and code (a record without a target adds nothing beside one with it);
+- an agentless passive only when no act of the same kind names its doer ("26 people were killed
+  when a car bomb struck a bus"), and a plain statement only when its source did nothing more
+  specific in the sentence ("issued a statement welcoming the deal" is a welcome).
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ from brinkwatch.coding.eventparts import same_actor
 from brinkwatch.records import Actor, Event
 
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
+_FORCE = frozenset({"18", "19", "20"})
+STATEMENT = "010"
 
 
 def _clause_head(trigger: Token) -> Token:
@@ -124,10 +129,6 @@ def _dependent(trigger: Token, by_token: Mapping[int, list[Event]], event: Event
         return bool(outer)
     # the outer act's own source: dependent, unless only this clause says whom it was done to
     return any(same_actor(event.source, o.source) and o.target is not None for o in outer)
-
-
-_FORCE = frozenset({"18", "19", "20"})
-STATEMENT = "010"
 
 
 def _said_more_specifically(event: Event, events: Sequence[Event]) -> bool:

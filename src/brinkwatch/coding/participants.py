@@ -13,13 +13,7 @@ from spacy.tokens import Token
 
 from brinkwatch.coding import roles
 from brinkwatch.coding.matcher import VERB_POS, Match, complements
-from brinkwatch.coding.targets import (
-    QUANTITY_TAGS,
-    QUANTITY_WORDS,
-    IsActor,
-    inner_actors,
-    verb_targets,
-)
+from brinkwatch.coding.targets import IsActor, inner_actors, is_quantity, verb_targets
 
 NOUN_TARGET_PREPS = (*tuple(p for p in roles.TARGET_PREPS if p != "between"), "for")
 
@@ -89,7 +83,7 @@ def _noun_targets_elsewhere(noun: Token, found: list[Token], is_actor: IsActor) 
 def _counted(head: Token) -> Token:
     """ "Hundreds of Kurds demonstrated", "dozens of students marched": a quantity's `of` object
     stands for it (the same rule as for objects, `targets._objects`)."""
-    if head.tag_ in QUANTITY_TAGS or head.lower_ in QUANTITY_WORDS:
+    if is_quantity(head):
         counted = roles.prep_objects(head, ("of",))
         if counted:
             return counted[0]

@@ -34,7 +34,7 @@ IsActor = Callable[[Token], bool]
 # prepositions that lead from a non-actor object to whom it concerns ("sanctions on X", "a
 # demand for X's release"); not "in"/"at": a place inside an object is where, not whom
 INNER_PREPS = ("on", "against", "to", "for", "with", "of", "from", "toward", "towards", "over")
-QUANTITY_TAGS = frozenset({"CD"})
+_QUANTITY_TAGS = frozenset({"CD"})
 
 
 def verb_targets(
@@ -160,15 +160,20 @@ def _objects(trigger: Token) -> list[Token]:
     found: list[Token] = []
     for obj in roles.direct_objects(trigger):
         found.append(obj)
-        if obj.tag_ in QUANTITY_TAGS or obj.lower_ in QUANTITY_WORDS:
+        if is_quantity(obj):
             found += roles.prep_objects(obj, ("of",))
     return found
 
 
-QUANTITY_WORDS = frozenset(
+_QUANTITY_WORDS = frozenset(
     {"dozens", "hundreds", "thousands", "scores", "some", "many", "several", "most", "all",
      "members", "number", "group", "groups", "millions", "tens", "part", "rest"}
 )  # fmt: skip
+
+
+def is_quantity(token: Token) -> bool:
+    """A number or a word of quantity ("dozens", "hundreds") whose `of` object stands for it."""
+    return token.tag_ in _QUANTITY_TAGS or token.lower_ in _QUANTITY_WORDS
 
 
 def _patients(trigger: Token) -> list[Token]:
