@@ -303,3 +303,69 @@ def test_the_clause_of_a_charge_or_report_is_no_event(code: Code) -> None:
         "Germany declined to comment on a report that US agencies were reviewing ties with Berlin."
     )
     assert [e.source.country for e in code(text)] == ["DEU"]
+
+
+def targets_of(events: list[Event]) -> set[str | None]:
+    return {e.target.text if e.target else None for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # an act of force names what it hit, even a thing (PHYSICAL_TARGET_VERBS)
+        ("Gunmen stormed a hotel in the capital on Sunday.", "a hotel"),
+        ("A convoy was ambushed near the border.", "A convoy"),
+        # the attack noun's object after "launched/carried out an attack on" (PHYSICAL_TARGET_NOUNS)
+        ("Rebels launched an attack on a police station in the north.", "a police station"),
+    ],
+)
+def test_force_hits_things(code: Code, text: str, target: str) -> None:
+    assert target in targets_of(code(text))
+
+
+def test_a_labour_strike_hits_nothing(code: Code) -> None:
+    """ "went on strike": the strike noun is the act, never its own target; whom it is against
+    is ("went on strike against the port authority")."""
+    events = code("Dock workers in Chile went on strike for higher pay.")
+    assert events and targets_of(events) == {None}
+    events = code("Dock workers went on strike against the port authority.")
+    assert targets_of(events) == {"the port authority"}
+
+
+def test_what_a_complement_creates_is_not_whom(code: Code) -> None:
+    """ "agreed to set up a centre for X": the plan's content, not whom it was agreed with."""
+    events = code("The government has agreed to set up a National Institute for Robotics.")
+    assert events and targets_of(events) == {None}
+
+
+def test_joint_intent_on_a_third_party(code: Code) -> None:
+    """Co-agents of a symmetric verb with a one-way complement act on its target, not on each
+    other; a joint act ("agreed to share", "agreed to meet") stays mutual."""
+    assert dyads(code("Mexico and Canada agreed to lift tariffs on American steel.")) == {
+        ("MEX", "USA"),
+        ("CAN", "USA"),
+    }
+    assert ("KEN", "SOM") in dyads(code("Kenya and Somalia agreed to share intelligence."))
+    assert ("SOM", "KEN") in dyads(code("Kenya and Somalia agreed to meet next week."))
+
+
+def test_relative_pronoun_object_is_its_noun(code: Code) -> None:
+    """ "X, whom Turkey wanted extradited": the target is X, not "whom"."""
+    events = code("A Polish court freed the activist Ali Demir, whom Turkey wanted extradited.")
+    extradition = [e for e in events if e.cameo_root == "06"]
+    assert extradition and extradition[0].target is not None
+    assert "Ali Demir" in extradition[0].target.text
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("European leaders met African leaders in Rome.", "EURGOV", "AFRGOV"),
+        ("Russia sent humanitarian aid to the Middle East.", "RUS", "MEA"),
+        ("The West imposed new sanctions on Belarus.", "WST", "BLR"),
+        ("Iran deployed warships in the Persian Gulf.", "IRN", "PGS"),
+    ],
+)
+def test_regions_are_actors(code: Code, text: str, source: str, target: str) -> None:
+    """CAMEO's region codes (regions.tsv) stand where a country code would, as in GDELT."""
+    assert (source, target) in dyads(code(text))

@@ -65,6 +65,7 @@ from brinkwatch.coding.resolve import (
     published_date,
 )
 from brinkwatch.coding.statements import content_target
+from brinkwatch.coding.targets import TargetWords
 from brinkwatch.nlp.gazetteer import Gazetteer, gazetteer_for
 from brinkwatch.records import Actor, DateRef, Event
 from brinkwatch.records import Span as TextSpan
@@ -92,11 +93,17 @@ class EventCoder:
         self.actor_of = ActorFinder(actor_lookup(), classes.get("AGENTS", frozenset()), gazetteer)
         self.symmetric = classes.get("SYMMETRIC_VERBS", frozenset())
         self.one_sided = classes.get("ONE_SIDED_VERBS", frozenset())
+        self.joint = classes.get("JOINT_ACT_VERBS", frozenset())
         self.mood = mood_rules()
-        self.places = classes.get("PLACE_TARGET_VERBS", frozenset())
-        self.movers = classes.get("MOVE_VERBS", frozenset())
         self.content_nouns = classes.get("CONTENT_NOUNS", frozenset())
-        self.instruments = classes.get("MILITARY", frozenset()) | classes.get("POLICE", frozenset())
+        self.target_words = TargetWords(
+            instruments=classes.get("MILITARY", frozenset()) | classes.get("POLICE", frozenset()),
+            places=classes.get("PLACE_TARGET_VERBS", frozenset()),
+            movers=classes.get("MOVE_VERBS", frozenset()),
+            physical=classes.get("PHYSICAL_TARGET_VERBS", frozenset()),
+            physical_nouns=classes.get("PHYSICAL_TARGET_NOUNS", frozenset()),
+            creators=classes.get("CREATE_VERBS", frozenset()),
+        )
         self.date_of = date_lookup()
         self._date_key: tuple[int, int] | None = None
         self._date = DateRef(None, None, None, None)
@@ -243,17 +250,13 @@ class EventCoder:
             match = Match(with_code(match.entry, code), match.trigger, match.object,
                           match.prep_object, match.comp)  # fmt: skip
         people = participants(
-            match,
-            lambda t: self.actor_of(doc, t, strict=True) is not None,
-            self.instruments,
-            self.places,
-            self.movers,
+            match, lambda t: self.actor_of(doc, t, strict=True) is not None, self.target_words
         )
         reporter = self.reporter(doc, match.trigger)
         sources = self.sources(doc, people.sources, reporter)
         if in_relative_clause(match.trigger) and not any(s.code for s in sources):
             return  # "an attack that killed 40", "in which Moon offered": no act of an actor
-        targets = self.targets(doc, people.targets, sources)
+        targets = self.targets(doc, people.targets, sources) or self.things(doc, people.things)
         if not sources and targets and roles.is_passive(match.trigger):
             sources = [_unnamed(match.trigger)]  # "the journalist was arrested in Cairo"
         if not targets and len(sources) == 1 and _verbal(match):
@@ -266,6 +269,8 @@ class EventCoder:
             match = Match(entry, match.trigger, match.object, match.prep_object, match.comp)
         # an intent is the speaker's own ("Kenya will meet Somalia": Kenya's intent, not Somalia's)
         both_ways = self.reciprocal(match, len(sources)) and (state != INTENT or len(sources) > 1)
+        if both_ways and targets and self._one_way_complement(match):
+            both_ways = False  # "A and B agreed to lift tariffs on C": each to C, not to each other
         for source, target in islice(pairs(both_ways, sources, targets), MAX_PAIRS):
             reporter_for_event = None if same_actor(source, reporter) else reporter
             yield self.event(doc, sent, match, source, target, is_negated, reporter_for_event)
@@ -286,6 +291,15 @@ class EventCoder:
         return sources >= 2 or any(
             c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children
         )
+
+    def _one_way_complement(self, match: Match) -> bool:
+        """The symmetric verb carries a clause whose act is not symmetric ("agreed to lift
+        tariffs on C", not "agreed to meet"): with a target, it is what the co-agents will do to
+        that third party."""
+        comps = [match.comp] if match.comp is not None else []
+        comps += [c for c in match.trigger.children if c.dep_ == "xcomp" and c.pos_ in VERB_POS]
+        joint = self.symmetric | self.joint
+        return bool(comps) and comps[0].lemma_.lower() not in joint
 
     def split(self, head: Token, actor: Actor) -> list[Actor]:
         if self.gazetteer is None:
@@ -313,7 +327,7 @@ class EventCoder:
             return any(same_actor(s, actor) for s in sources)
 
         actors: list[Actor] = []
-        for head in heads:
+        for head in (roles.relative_head(h, reach=3) for h in heads):  # "X, whom Turkey wanted …"
             if head.pos_ == "PRON" and head.lower_.endswith(("self", "selves")):
                 continue  # "among themselves", "blew himself up": the source itself
             actor = self.actor_of(doc, head, strict=True)
@@ -324,6 +338,12 @@ class EventCoder:
         if any(a.code for a in actors):  # "shared evidence with Mexico under a treaty …"
             return [a for a in actors if a.code]
         return actors
+
+    def things(self, doc: Doc, heads: list[Token]) -> list[Actor]:
+        """What an act of force hit, as a target mention with the codes its words give ("a police
+        station": COP; "a hotel": none)."""
+        found = (self.actor_of(doc, head) for head in heads)
+        return [a for a in found if a is not None]
 
     def reporter(self, doc: Doc, trigger: Token) -> Actor | None:
         """Who reports this event: a quote's speaker, or the subject of a speech verb above it."""

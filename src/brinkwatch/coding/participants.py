@@ -7,32 +7,36 @@ object; event nouns take a possessor, a `by`/`from` phrase or a modifier ("Chine
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
 from brinkwatch.coding import roles
 from brinkwatch.coding.matcher import VERB_POS, Match, complements
-from brinkwatch.coding.targets import IsActor, inner_actors, is_quantity, verb_targets
+from brinkwatch.coding.targets import (
+    NO_WORDS,
+    IsActor,
+    TargetWords,
+    inner_actors,
+    is_quantity,
+    physical_targets,
+    verb_targets,
+)
 
 NOUN_TARGET_PREPS = (*tuple(p for p in roles.TARGET_PREPS if p != "between"), "for")
 
 
 @dataclass(frozen=True, slots=True)
 class Participants:
-    """The phrase heads of one match: who acts, who is acted on, and whether each is a pair."""
+    """The phrase heads of one match: who acts, who is acted on, and, when no actor is acted
+    on, what an act of force hit (`things`: "stormed a hotel")."""
 
     sources: list[Token]
     targets: list[Token]
+    things: list[Token] = field(default_factory=list)
 
 
-def participants(
-    match: Match,
-    is_actor: IsActor,
-    instruments: frozenset[str] = frozenset(),
-    places: frozenset[str] = frozenset(),
-    movers: frozenset[str] = frozenset(),
-) -> Participants:
+def participants(match: Match, is_actor: IsActor, words: TargetWords = NO_WORDS) -> Participants:
     """Source and target phrase heads of a match, by the shape of its trigger; `is_actor` says
     whether a phrase head resolves to an actor (targets are searched until one does)."""
     trigger, entry = match.trigger, match.entry
@@ -45,9 +49,9 @@ def participants(
         sources = _ancestor_subjects(trigger)
     if entry.target in ("none", "content"):  # "content": the coder reads the statement's content
         return Participants(sources, [])
-    return Participants(
-        sources, verb_targets(match, passive, is_actor, instruments, places, movers)
-    )
+    targets = verb_targets(match, passive, is_actor, words)
+    things = [] if targets else physical_targets(match, passive, words)
+    return Participants(sources, targets, things)
 
 
 def _noun_participants(match: Match, is_actor: IsActor) -> Participants:

@@ -45,16 +45,24 @@ def _children(token: Token, deps: Iterable[str]) -> list[Token]:
     return [c for c in token.children if c.dep_ in wanted]
 
 
-def _relative_head(token: Token) -> Token:
-    """`who` in "troops who attacked" stands for "troops". "that"/"which" never stands for a
-    person: "an attack on the shrine of Khomeini that killed 17" hangs on the wrong noun, and the
-    pronoun itself (no actor) is the subject."""
-    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
-        noun = token.head.head
-        if token.lower_ in ("that", "which") and noun.ent_type_ == "PERSON":
-            return token
-        return noun
-    return token
+def relative_head(token: Token, reach: int = 1) -> Token:
+    """`who` in "troops who attacked" stands for "troops", `whom` in "X, whom Turkey wanted
+    extradited" for X (an object's relative clause may be up to `reach` verbs above it). "that"/"which"
+    never stands for a person: "an attack on the shrine of Khomeini that killed 17" hangs on the
+    wrong noun, and the pronoun itself (no actor) is the subject."""
+    if token.lower_ not in RELATIVE_PRONOUNS:
+        return token
+    clause = token.head
+    for _ in range(reach - 1):
+        if clause.dep_ == "relcl" or clause.head is clause:
+            break
+        clause = clause.head
+    if clause.dep_ != "relcl":
+        return token
+    noun = clause.head
+    if token.lower_ in ("that", "which") and noun.ent_type_ == "PERSON":
+        return token
+    return noun
 
 
 def agents(verb: Token) -> list[Token]:
@@ -130,7 +138,7 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     """Heads of the active subject of `verb`, inherited through conjunction and control."""
     found = _children(verb, SUBJECT_DEPS)
     if found:
-        return [_relative_head(t) for t in with_conjuncts(found[0])]
+        return [relative_head(t) for t in with_conjuncts(found[0])]
     if depth > 3 or verb.dep_ == "ROOT":
         return []
     if verb.dep_ == "conj":
@@ -185,7 +193,7 @@ def _amount(token: Token) -> bool:
 
 def passive_subjects(verb: Token) -> list[Token]:
     found = _children(verb, PASSIVE_SUBJECT_DEPS)
-    return with_conjuncts(_relative_head(found[0])) if found else []
+    return with_conjuncts(relative_head(found[0])) if found else []
 
 
 def direct_objects(verb: Token) -> list[Token]:

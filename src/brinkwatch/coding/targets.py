@@ -24,6 +24,7 @@ call", "**Iran's** demand") resolves to that actor, so it counts at its own slot
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from spacy.tokens import Token
 
@@ -37,18 +38,32 @@ INNER_PREPS = ("on", "against", "to", "for", "with", "of", "from", "toward", "to
 _QUANTITY_TAGS = frozenset({"CD"})
 
 
+@dataclass(frozen=True, slots=True)
+class TargetWords:
+    """The lexicon's word classes the target search reads (`_classes.yaml`): `instruments`, the
+    source's own means ("sent troops", "its forces"), as the entry's own object what was used,
+    not whom it was used on; `places`, acts whose place is whom they reach; `movers`, verbs whose
+    object is moved; `physical`, acts of force whose object is what they hit even when it is a
+    thing ("stormed a hotel"), and `physical_nouns`, the attack nouns of "launched an attack on
+    …"; `creators`, verbs whose object did not exist before the act."""
+
+    instruments: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
+    movers: frozenset[str] = frozenset()
+    physical: frozenset[str] = frozenset()
+    physical_nouns: frozenset[str] = frozenset()
+    creators: frozenset[str] = frozenset()
+
+
+NO_WORDS = TargetWords()
+
+
 def verb_targets(
-    match: Match,
-    passive: bool,
-    is_actor: IsActor,
-    instruments: frozenset[str] = frozenset(),
-    places: frozenset[str] = frozenset(),
-    movers: frozenset[str] = frozenset(),
+    match: Match, passive: bool, is_actor: IsActor, words: TargetWords = NO_WORDS
 ) -> list[Token]:
-    """Target phrase heads of a verb match (empty when no slot holds an actor).
-    `instruments` are words for the source's own means ("sent troops", "its forces"): as the
-    entry's own object they are what was used, not whom it was used on."""
+    """Target phrase heads of a verb match (empty when no slot holds an actor)."""
     trigger, entry = match.trigger, match.entry
+    instruments, movers = words.instruments, words.movers
     objects = _patients(trigger) if passive else _objects(trigger)
     # the entry's own object and its conjuncts are what was done ("sent food and doctors")
     mine = match.object is not None and any(match.object in o.subtree for o in objects)
@@ -58,7 +73,7 @@ def verb_targets(
     own = [o for o in own if not _instrument(o, instruments)]
     if trigger.lemma_.lower() in movers:  # "sent troops to Mali": the troops are the means
         others = [o for o in others if not _instrument(o, instruments)]
-    for slot in _slots(match, others, own, is_actor, instruments, places):
+    for slot in _slots(match, others, own, is_actor, words):
         found = [t for t in slot() if t != match.object or t in own]
         actors = [t for t in found if is_actor(t)]
         if actors:
@@ -67,12 +82,7 @@ def verb_targets(
 
 
 def _slots(
-    match: Match,
-    others: list[Token],
-    own: list[Token],
-    is_actor: IsActor,
-    instruments: frozenset[str],
-    places: frozenset[str] = frozenset(),
+    match: Match, others: list[Token], own: list[Token], is_actor: IsActor, words: TargetWords
 ) -> list[Callable[[], list[Token]]]:
     """The search order of the module doc, each slot computed only when reached."""
     trigger, entry = match.trigger, match.entry
@@ -87,8 +97,8 @@ def _slots(
         lambda: own,
         lambda: _near_preps(match),
         lambda: inner_actors([*others, *own], is_actor),
-        lambda: _comp_targets(match, is_actor, instruments),
-        lambda: _place_targets(match, places),
+        lambda: _comp_targets(match, is_actor, words),
+        lambda: _place_targets(match, words.places),
     ]
 
 
@@ -205,11 +215,13 @@ def inner_actors(objects: list[Token], is_actor: IsActor, depth: int = 2) -> lis
     return found
 
 
-def _comp_targets(match: Match, is_actor: IsActor, instruments: frozenset[str]) -> list[Token]:
+def _comp_targets(match: Match, is_actor: IsActor, words: TargetWords) -> list[Token]:
     """Whom the act of the entry's complement clause is done to, where the frame has one:
     "refused to lift sanctions **on Abkhazia**", "is ready to contribute troops **to Somalia**",
     "urged it to free **the sailors**". Only the first complement (the one the frame names, an
-    `xcomp`, or an infinitive after the object) is searched."""
+    `xcomp`, or an infinitive after the object) is searched. What a complement creates ("agreed
+    to set up a centre", "to build two hospitals") did not exist before: never whom; nor is
+    whom it is for ("a centre for Animation") whom the agreement is made with."""
     trigger = match.trigger
     comps = [match.comp] if match.comp is not None else []
     comps += [c for c in trigger.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
@@ -219,7 +231,9 @@ def _comp_targets(match: Match, is_actor: IsActor, instruments: frozenset[str]) 
     if not comps:
         comps = complements(trigger)[:1]
     for comp in comps[:1]:
-        objects = [o for o in _objects(comp) if not _instrument(o, instruments)]
+        if comp.lemma_.lower() in words.creators:
+            return []  # what it creates, and whom that is for, is the plan's content
+        objects = [o for o in _objects(comp) if not _instrument(o, words.instruments)]
         for slot in (
             objects,
             roles.prep_objects(comp, (*roles.TARGET_PREPS, "for")) + roles.datives(comp),
@@ -229,3 +243,25 @@ def _comp_targets(match: Match, is_actor: IsActor, instruments: frozenset[str]) 
             if actors:
                 return actors
     return []
+
+
+def physical_targets(match: Match, passive: bool, words: TargetWords) -> list[Token]:
+    """What an act of force hit when no actor fills a target slot: its object, even a thing
+    ("stormed **a hotel**", "ambushed **a convoy**", "a convoy was attacked"); verbs only: an event
+    noun's modifiers are too often its manner ("a brazen attack on …") to name its doer. GDELT leaves such an
+    Actor2 blank; the span still says what was hit, and the place resolver can locate it."""
+    trigger = match.trigger
+    if trigger.pos_ not in VERB_POS:
+        return []
+    attack = match.object
+    if attack is not None and attack.lemma_.lower() in words.physical_nouns:
+        # "launched an attack on a police station": the attack noun's object, wherever the
+        # parser hung the preposition
+        found = [o for h in (attack, trigger) for o in roles.prep_objects(h, ("on", "against"))]
+        return [o for o in found if o.pos_ in ("NOUN", "PROPN") and o != attack]
+    if trigger.lemma_.lower() not in words.physical:
+        return []
+    found = _patients(trigger) if passive else _objects(trigger)
+    return [
+        o for o in found if o.pos_ in ("NOUN", "PROPN") and not _instrument(o, words.instruments)
+    ]

@@ -318,6 +318,16 @@ def _load_countries(b: _Builder) -> None:
                 b.add_place(form, place)
 
 
+def _load_regions(b: _Builder) -> None:
+    """World regions (CAMEO region codes): a region's code stands where a country code would."""
+    for _, _, row in _rows("regions.tsv"):
+        code, ambiguous = row["code"], row.get("ambiguous") == "1"
+        for kind, column in (("country", "aliases"), ("adjective", "adjectives")):
+            place = Place(kind, code, code, row["name"], None, ambiguous)
+            for form in _split(row[column]):
+                b.add_place(form, place)
+
+
 def _country_code(b: _Builder, path: Path, line: int, iso: str) -> str:
     country = b.gaz.countries.get(iso)
     if country is None:
@@ -382,13 +392,13 @@ def _load_organisations(b: _Builder) -> None:
 
 
 # in priority order: on a clash of the same form the earlier file wins
-_LOADERS = (_load_media, _load_igos, _load_countries, _load_institutions, _load_cities,
+_LOADERS = (_load_media, _load_igos, _load_countries, _load_regions, _load_institutions, _load_cities,
             _load_sectors, _load_leaders, _load_organisations)  # fmt: skip
 
 
 def build_gazetteer(tokenizer: Tokenizer) -> Gazetteer:
     """Load and index every gazetteer file. On a clash of the same form the earlier file wins:
-    outlets, IGOs, countries, institutions, cities."""
+    outlets, IGOs, countries, regions, institutions, cities."""
     builder = _Builder(tokenizer)
     with gc_paused():
         for load in _LOADERS:
