@@ -369,3 +369,49 @@ def test_relative_pronoun_object_is_its_noun(code: Code) -> None:
 def test_regions_are_actors(code: Code, text: str, source: str, target: str) -> None:
     """CAMEO's region codes (regions.tsv) stand where a country code would, as in GDELT."""
     assert (source, target) in dyads(code(text))
+
+
+def test_a_deployment_reaches_the_missions_country(code: Code) -> None:
+    """MISSION_NOUNS: "troops to the UN force in Lebanon" reach Lebanon; the force is the means."""
+    assert ("GHA", "LBN") in dyads(
+        code("Ghana is sending troops to the UN peacekeeping force in Lebanon.")
+    )
+
+
+def test_named_conjuncts_of_a_coded_target(code: Code) -> None:
+    """An uncoded name coordinated with a coded target is a target too; a vague set is not."""
+    found = targets_of(code("The junta banned the Patriotic Front and the Chadian Freedom Party."))
+    assert {"the Patriotic Front", "the Chadian Freedom Party"} <= found
+    found = targets_of(code("Peru shared evidence with Chile and other nations."))
+    assert "other nations" not in found
+
+
+def test_a_thing_is_no_source(code: Code) -> None:
+    """A source names a doer: a thing noun gives no event; people nouns past the closed AGENTS
+    list ("hackers", "investigators"), people and bodies of SOURCE_NOUNS ("analysts") do."""
+    assert not code("The Kurds' role in defending the city justified the decision.")
+    assert "036" not in codes(code("The auditors said the new scheme would meet its deadline."))
+    hackers = code("Hackers launched cyber attacks on Latvian banks.")
+    assert [e.source.text for e in hackers] == ["Hackers"]
+    assert code("The commission has opened an inquiry into the killings.")
+    assert code("Analysts said the move would anger Seoul.")
+
+
+def test_a_kind_modifier_is_no_source(code: Code) -> None:
+    """ "issued travel warnings to Italy": "travel" says what kind of warning; the issuer acts."""
+    events = code("The Foreign Ministry has issued travel warnings to Italy.")
+    assert {(e.source.text, e.target.text if e.target else None) for e in events} == {
+        ("The Foreign Ministry", "Italy")
+    }
+
+
+def test_a_second_title_is_the_same_person(code: Code) -> None:
+    """ "a lawyer and member of the party": one person with two titles, one source."""
+    events = code("A Kenyan lawyer and member of the ruling party condemned the arrests.")
+    assert len(events) == 1
+
+
+def test_a_share_stands_for_what_it_counts(code: Code) -> None:
+    """ "A majority of the teachers" went on strike: the teachers did."""
+    events = code("A majority of the teachers went on strike.")
+    assert events and events[0].source.text == "the teachers"

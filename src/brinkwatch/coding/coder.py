@@ -94,6 +94,9 @@ class EventCoder:
         self.symmetric = classes.get("SYMMETRIC_VERBS", frozenset())
         self.one_sided = classes.get("ONE_SIDED_VERBS", frozenset())
         self.joint = classes.get("JOINT_ACT_VERBS", frozenset())
+        self.doers = classes.get("DOER_NOUNS", frozenset()) | classes.get(
+            "SOURCE_NOUNS", frozenset()
+        )
         self.mood = mood_rules()
         self.content_nouns = classes.get("CONTENT_NOUNS", frozenset())
         self.target_words = TargetWords(
@@ -103,6 +106,7 @@ class EventCoder:
             physical=classes.get("PHYSICAL_TARGET_VERBS", frozenset()),
             physical_nouns=classes.get("PHYSICAL_TARGET_NOUNS", frozenset()),
             creators=classes.get("CREATE_VERBS", frozenset()),
+            missions=classes.get("MISSION_NOUNS", frozenset()),
         )
         self.date_of = date_lookup()
         self._date_key: tuple[int, int] | None = None
@@ -314,9 +318,18 @@ class EventCoder:
             actor = self.actor_of(doc, head)
             if reporter is not None and head.pos_ == "PRON" and (actor is None or not actor.code):
                 actor = reporter
-            if actor is not None and actor not in actors:
+            if actor is not None and actor not in actors and self._can_act(doc, head, actor):
                 actors.extend(self.split(head, named(doc, actor)))
         return actors
+
+    def _can_act(self, doc: Doc, head: Token, actor: Actor) -> bool:
+        """A source names a doer: someone (a name, a pronoun, an actor noun, a code) or a weapon
+        or act of force news makes the subject ("a car bombing killed 75"). A thing is no doer:
+        "the program would meet the deadline", "its commitment to support X"."""
+        lemma = head.lemma_.lower()
+        if head.pos_ != "NOUN" or actor.code or lemma in self.doers or _person_noun(lemma):
+            return True
+        return self.actor_of(doc, head, strict=True) is not None
 
     def targets(self, doc: Doc, heads: list[Token], sources: list[Actor]) -> list[Actor]:
         """Target actors other than the sources. A plain pronoun in an object slot never names
@@ -326,18 +339,16 @@ class EventCoder:
         def is_source(actor: Actor) -> bool:
             return any(same_actor(s, actor) for s in sources)
 
-        actors: list[Actor] = []
+        found: list[tuple[Token, Actor]] = []
         for head in (roles.relative_head(h, reach=3) for h in heads):  # "X, whom Turkey wanted …"
             if head.pos_ == "PRON" and head.lower_.endswith(("self", "selves")):
                 continue  # "among themselves", "blew himself up": the source itself
             actor = self.actor_of(doc, head, strict=True)
             if actor is not None and is_source(actor) and plain_pronoun(head):
                 actor = antecedent(doc, head, is_source)
-            if actor is not None and actor not in actors and not is_source(actor):
-                actors.extend(self.split(head, named(doc, actor)))
-        if any(a.code for a in actors):  # "shared evidence with Mexico under a treaty …"
-            return [a for a in actors if a.code]
-        return actors
+            if actor is not None and all(actor != a for _, a in found) and not is_source(actor):
+                found += [(head, a) for a in self.split(head, named(doc, actor))]
+        return _coded_first(found)
 
     def things(self, doc: Doc, heads: list[Token]) -> list[Actor]:
         """What an act of force hit, as a target mention with the codes its words give ("a police
@@ -404,6 +415,35 @@ class EventCoder:
 
 
 # -- helpers ------------------------------------------------------------------------------------
+
+
+# endings of nouns for people, past any closed list ("hackers", "investigators", "employees",
+# "associates", "participants"); "-ment" is an act or a thing ("commitment", "agreement")
+_PERSON_ENDINGS = ("er", "or", "ist", "ian", "ee", "ant", "ent", "ate", "man", "men", "ive")
+
+
+def _person_noun(lemma: str) -> bool:
+    return lemma.endswith(_PERSON_ENDINGS) and not lemma.endswith("ment")
+
+
+def _coded_first(found: list[tuple[Token, Actor]]) -> list[Actor]:
+    """Coded targets, when there are any, and the uncoded names coordinated with them: "shared
+    evidence with Mexico under a treaty …" is with Mexico, while "sanctions on Rosneft and the
+    Iranian oil ministry" are on both."""
+    coded = {head.i for head, actor in found if actor.code}
+    if not coded:
+        return [actor for _, actor in found]
+    return [
+        actor
+        for head, actor in found
+        if actor.code or (_named(head) and any(c.i in coded for c in head.conjuncts))
+    ]
+
+
+def _named(head: Token) -> bool:
+    """A name, not a vague set ("Saudi Arabia and other nations": the other nations are no one
+    in particular)."""
+    return head.pos_ == "PROPN" or bool(head.ent_type_)
 
 
 def _unnamed(trigger: Token) -> Actor:

@@ -23,6 +23,7 @@ from brinkwatch.coding.targets import (
     verb_targets,
 )
 
+_KIND_DEPS = frozenset({"compound", "amod", "nmod"})
 NOUN_TARGET_PREPS = (*tuple(p for p in roles.TARGET_PREPS if p != "between"), "for")
 
 
@@ -56,8 +57,13 @@ def participants(match: Match, is_actor: IsActor, words: TargetWords = NO_WORDS)
 
 def _noun_participants(match: Match, is_actor: IsActor) -> Participants:
     noun = match.trigger
-    # the entry's own modifier is what kind of act it is, not who did it ("a mediation effort")
-    sources = [s for s in roles.noun_sources(noun) if s != match.object]
+    # the entry's own modifier is what kind of act it is, not who did it ("a mediation effort"),
+    # and so is any modifier that names no actor ("travel warnings", "an arms deal")
+    sources = [
+        s
+        for s in roles.noun_sources(noun)
+        if s != match.object and (s.dep_ not in _KIND_DEPS or is_actor(s))
+    ]
     if not sources and noun.dep_ in ("dobj", "pobj", "attr") and noun.head.pos_ in VERB_POS:
         sources = roles.subjects(noun.head)
     targets = roles.prep_objects(noun, NOUN_TARGET_PREPS)

@@ -36,8 +36,31 @@ _MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
 
 
 def with_conjuncts(token: Token) -> list[Token]:
-    """A phrase head and the heads coordinated with it: "Russia and China" → both."""
-    return [token, *(c for c in token.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON"))]
+    """A phrase head and the heads coordinated with it: "Russia and China" → both. A bare
+    singular noun after a singular one with its article is a second title of the same person
+    ("a journalist and member of the movement", "the president and chairman of X"), not a second
+    actor."""
+    return [
+        token,
+        *(
+            c
+            for c in token.conjuncts
+            if c.pos_ in ("NOUN", "PROPN", "PRON") and not _second_title(token, c)
+        ),
+    ]
+
+
+def _second_title(first: Token, other: Token) -> bool:
+    def has_det(t: Token) -> bool:
+        return any(c.dep_ in ("det", "poss") for c in t.children)
+
+    return (
+        first.tag_ == "NN"
+        and other.tag_ == "NN"
+        and has_det(first)
+        and not has_det(other)
+        and other.i > first.i
+    )
 
 
 def _children(token: Token, deps: Iterable[str]) -> list[Token]:

@@ -45,7 +45,8 @@ class TargetWords:
     not whom it was used on; `places`, acts whose place is whom they reach; `movers`, verbs whose
     object is moved; `physical`, acts of force whose object is what they hit even when it is a
     thing ("stormed a hotel"), and `physical_nouns`, the attack nouns of "launched an attack on
-    …"; `creators`, verbs whose object did not exist before the act."""
+    …"; `creators`, verbs whose object did not exist before the act; `missions`, the force or
+    mission a deployment joins ("troops to the UN mission in Mali": Mali)."""
 
     instruments: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
@@ -53,6 +54,7 @@ class TargetWords:
     physical: frozenset[str] = frozenset()
     physical_nouns: frozenset[str] = frozenset()
     creators: frozenset[str] = frozenset()
+    missions: frozenset[str] = frozenset()
 
 
 NO_WORDS = TargetWords()
@@ -77,8 +79,28 @@ def verb_targets(
         found = [t for t in slot() if t != match.object or t in own]
         actors = [t for t in found if is_actor(t)]
         if actors:
-            return actors
+            return (
+                _destinations(actors, trigger, is_actor, words)
+                if trigger.lemma_.lower() in movers
+                else actors
+            )
     return []
+
+
+def _destinations(
+    actors: list[Token], trigger: Token, is_actor: IsActor, words: TargetWords
+) -> list[Token]:
+    """Where a deployment goes, for a mission in a named place: "sent troops to the UN
+    peacekeeping force in South Sudan" reaches South Sudan; the mission is the means."""
+    found: list[Token] = []
+    for actor in actors:
+        places = []
+        if actor.lemma_.lower() in words.missions:
+            places = [
+                p for p in roles.prep_objects(actor, ("in",)) if _named_place(p) and is_actor(p)
+            ]
+        found += places or [actor]
+    return found
 
 
 def _slots(
@@ -177,7 +199,8 @@ def _objects(trigger: Token) -> list[Token]:
 
 _QUANTITY_WORDS = frozenset(
     {"dozens", "hundreds", "thousands", "scores", "some", "many", "several", "most", "all",
-     "members", "number", "group", "groups", "millions", "tens", "part", "rest"}
+     "members", "number", "group", "groups", "millions", "tens", "part", "rest", "percentage",
+     "proportion", "majority", "share", "half", "third", "quarter", "fraction", "handful"}
 )  # fmt: skip
 
 
