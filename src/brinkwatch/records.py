@@ -71,6 +71,9 @@ class Actor(_AsDict):
     `code` is the CAMEO actor code ("RUSGOV"), `country` an ISO 3166 alpha-3 code or a CAMEO
     IGO code ("IGOUNO"), `sector` a CAMEO agent code ("GOV", "MIL", "MED" ...). `entity` groups
     mentions that coreference joined (the same person or body within one article).
+    `plover_sector` is the actor's PLOVER sector (`data/codes/plover_sectors.tsv`): mostly the
+    CAMEO code's counterpart (CAMEO MED, the media → JRN; HLH → MED), or one CAMEO lacks (PRM,
+    UNK, PRE: a breakaway region has a country and a PLOVER sector but no CAMEO agent code).
     """
 
     text: str
@@ -83,6 +86,7 @@ class Actor(_AsDict):
     role: str | None = None
     entity: str | None = None
     location: Location | None = None  # where the text places this actor ("protesters in Kyiv")
+    plover_sector: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

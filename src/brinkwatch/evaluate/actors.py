@@ -3,6 +3,12 @@
 A gold `country`/`sector` of "" expects none, null is not asserted (the record does not count for
 that field). IGO codes: gold "IGO" matches any IGO actor, and a three-letter organisation code
 ("UNO", "EUR") matches the code's region letters (`IGOUNO…` → "UNO", `IGOEUREEC` → "EUR").
+
+Sectors: a gold sector is read in the vocabulary it belongs to. A CAMEO agent code is compared
+with the actor's CAMEO sector; a code only PLOVER has (PRE, PRM, UNK, JRN, SOC) with its PLOVER
+sector; a code both use for different things (MED: CAMEO's media, PLOVER's health) with either,
+since the gold does not say which codebook it follows (`codes/plover_sectors.tsv` decides which
+codes are which; docs/evaluation.md).
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ from collections.abc import Sequence
 from brinkwatch.evaluate.gold import ActorGold
 from brinkwatch.evaluate.metrics import NONE, Metric, Ratio, confusions
 from brinkwatch.evaluate.results import Case, Example, PredActor, Score, failure_examples
+from brinkwatch.nlp.plover_sectors import plover_sectors
 
 ActorCase = Case[ActorGold, PredActor | None]
 
@@ -25,7 +32,14 @@ def country_matches(gold: str, predicted: PredActor | None) -> bool:
 
 
 def sector_matches(gold: str, predicted: PredActor | None) -> bool:
-    return gold == ((predicted.sector if predicted else None) or "")
+    cameo = (predicted.sector if predicted else None) or ""
+    plover = (predicted.plover_sector if predicted else None) or ""
+    table = plover_sectors()
+    if gold in table.plover_only:
+        return gold == plover
+    if gold in table.other_meaning:
+        return gold in (cameo, plover)
+    return gold == cameo
 
 
 def _label(value: str | None) -> str:
@@ -50,7 +64,10 @@ def _miss(case: ActorCase) -> Example:
     return Example(case.gold.id, {
         "text": case.gold.text, "context": case.gold.context,
         "gold": f"{case.gold.country!r} {case.gold.sector!r}",
-        "predicted": f"{pred.code} {pred.country!r} {pred.sector!r}" if pred else "nothing",
+        "predicted": (
+            f"{pred.code} {pred.country!r} {pred.sector!r} plover {pred.plover_sector!r}"
+            if pred else "nothing"
+        ),
         "error": case.error or "",
     })  # fmt: skip
 

@@ -39,7 +39,9 @@ def pred_quote(quote: Quote) -> PredQuote:
 
 
 def pred_actor(actor: Actor | None) -> PredActor | None:
-    return PredActor(actor.country, actor.sector, actor.code) if actor else None
+    if actor is None:
+        return None
+    return PredActor(actor.country, actor.sector, actor.code, actor.plover_sector)
 
 
 def _inputs(golds: Sequence[Any]) -> list[dict[str, Any]]:

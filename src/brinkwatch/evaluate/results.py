@@ -51,8 +51,9 @@ class PredActor:
     """The actor resolved from a phrase."""
 
     country: str | None
-    sector: str | None
+    sector: str | None  # CAMEO agent code
     code: str | None = None
+    plover_sector: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

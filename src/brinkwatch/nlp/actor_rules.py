@@ -75,6 +75,10 @@ class Mention:
     code_root: str | None = None  # CAMEO country or organisation code
     sector: str | None = None  # full CAMEO agent code, may be composite (GOVMIL)
     role: str | None = None
+    # a PLOVER sector our knowledge names (PRM, UNK, PRE), valid while `sector` is still the
+    # CAMEO code it came with (`plover_of`); else the PLOVER sector follows the CAMEO code
+    plover: str | None = None
+    plover_of: str | None = None
     plural: bool = False
     person_like: bool = False  # a sector noun naming one person ("the official")
     entity: int | None = None
@@ -165,9 +169,9 @@ def build_mentions(
     if person is not None and person.start <= head.i < person.end:
         return [_person(doc, start, head, person, anchors)]
     head_sector = next((m for m in anchors.sectors if m.start <= head.i < m.end), None)
-    if head_sector is not None and not _sector_of(head_sector):
+    if head_sector is not None and _term(head_sector).craft:
         # a craft says less than its owner: "a Chinese coast guard ship" is the coast guard
-        owners = [m for m in anchors.sectors if m.end - 1 < head.i and _sector_of(m)]
+        owners = [m for m in anchors.sectors if m.end - 1 < head.i and not _term(m).craft]
         head_sector = owners[-1] if owners else head_sector
     head_place = next((m for m in anchors.places if m.start <= head.i < m.end), None)
     if head_place is not None:
@@ -179,9 +183,15 @@ def build_mentions(
     return _parts(doc, start, head, anchors, place_at)
 
 
-def _sector_of(match: Match) -> str:
+def _term(match: Match) -> SectorTerm:
     assert isinstance(match.item, SectorTerm)
-    return match.item.sector
+    return match.item
+
+
+def set_sector(mention: Mention, sector: str | None, plover: str | None = None) -> None:
+    """The mention's CAMEO agent code and the PLOVER sector that comes with it, if any."""
+    mention.sector = sector or None
+    mention.plover, mention.plover_of = (plover, mention.sector) if plover else (None, None)
 
 
 def _person(doc: Doc, start: int, head: Token, person: Span, anchors: Anchors) -> Mention:
@@ -192,9 +202,8 @@ def _person(doc: Doc, start: int, head: Token, person: Span, anchors: Anchors) -
         _set_place(mention, before[-1].place)
     titles = [m for m in anchors.sectors if m.end <= person.start]
     if titles:
-        term = titles[0].item  # the office before any rank: "Deputy Minister ... General X"
-        assert isinstance(term, SectorTerm)
-        mention.sector = term.sector
+        term = _term(titles[0])  # the office before any rank: "Deputy Minister ... General X"
+        set_sector(mention, term.sector, term.plover)
         skip = {i for m in before for i in range(m.start, m.end)}
         mention.role = _role_text(doc, start, person.start, term, skip)
     _mark_former(doc, mention, start, person.start)
@@ -231,10 +240,9 @@ def _place(start: int, head: Token, match: Match, head_sector: Match | None) -> 
     mention = Mention(start, head.i + 1, head.i, "place")
     _set_place(mention, place)
     if place.kind in ("capital", "igo") and head_sector is not None:
-        assert isinstance(head_sector.item, SectorTerm)
         # the Pentagon: defence, not the whole government; the UN Secretary-General: its executive
-        mention.sector = head_sector.item.sector
-        mention.role = head_sector.item.role
+        set_sector(mention, _term(head_sector).sector, _term(head_sector).plover)
+        mention.role = _term(head_sector).role
     mention.plural = head.tag_ in ("NNS", "NNPS")
     if place.kind == "adjective" and any(c.lower_ in _CIVILIAN_MODIFIERS for c in head.lefts):
         mention.sector, mention.role = "CVL", "civilian"
@@ -253,8 +261,10 @@ def _set_place(mention: Mention, place: Place) -> None:
     mention.code_root = place.code
     if place.kind == "igo" and mention.name is None:
         mention.name = place.name
+    if place.plover and mention.sector is None and mention.plover is None:
+        set_sector(mention, place.sector, place.plover)
     if place.sector and mention.sector is None:
-        mention.sector = place.sector
+        set_sector(mention, place.sector, place.plover)
         if place.kind == "media":
             mention.name = place.name
 
@@ -265,7 +275,8 @@ def _group_mention(
     term = match.item
     assert isinstance(term, SectorTerm)
     kind = "description" if doc[start].lower_ in _DEFINITE else "group"
-    mention = Mention(start, head.i + 1, head.i, kind, sector=term.sector, role=term.role)
+    mention = Mention(start, head.i + 1, head.i, kind, role=term.role)
+    set_sector(mention, term.sector, term.plover)
     mention.plural = head.tag_ in ("NNS", "NNPS")
     mention.person_like = (term.title or term.role in _PERSON_ROLES) and not mention.plural
     local = _belongs_where_it_is(head, term)
@@ -278,7 +289,8 @@ def _group_mention(
         if place.kind == "igo":
             mention.name = place.name
         if place.kind == "institution" and place.sector and term.sector == "GOV" and not term.title:
-            mention.sector = place.sector  # a CIA official is intelligence, not government at large
+            # a CIA official is intelligence, not government at large
+            set_sector(mention, place.sector, place.plover)
     _mark_former(doc, mention, start, head.i)
     return mention
 

@@ -5,6 +5,7 @@ Sets `doc._.bw_actors` (a list of `Actor` in text order) and `doc._.bw_actor_ind
 from `actor_rules`, chains from `coref`; the gazetteers are loaded once per process.
 """
 
+import dataclasses
 from datetime import date
 
 from spacy.language import Language
@@ -23,6 +24,7 @@ from brinkwatch.nlp.actor_rules import (
 from brinkwatch.nlp.coref import link_mentions
 from brinkwatch.nlp.gazetteer import Gazetteer, Match, Place, SectorTerm, gazetteer_for
 from brinkwatch.nlp.person_context import place_persons
+from brinkwatch.nlp.plover_sectors import plover_sector
 from brinkwatch.records import Actor
 
 _SECTORED = frozenset({"capital", "igo"})
@@ -208,7 +210,7 @@ def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
 def _informative(mention: Mention) -> bool:
     if mention.kind == "pronoun" and mention.entity is None:
         return False
-    return bool(mention.name or mention.country or mention.sector)
+    return bool(mention.name or mention.country or mention.sector or mention.plover)
 
 
 def _to_actor(doc: Doc, mention: Mention) -> Actor:
@@ -225,7 +227,16 @@ def _to_actor(doc: Doc, mention: Mention) -> Actor:
         sector=mention.sector[:3] if mention.sector else None,
         role=mention.role,
         entity=f"E{mention.entity}" if mention.entity is not None else None,
+        plover_sector=_plover_sector(mention),
     )
+
+
+def _plover_sector(mention: Mention) -> str | None:
+    """Our knowledge's PLOVER sector while the CAMEO code it came with stands, else the CAMEO
+    code's PLOVER counterpart (a paramilitary later called "former …" is ELI in both)."""
+    if mention.plover and mention.plover_of == mention.sector:
+        return mention.plover
+    return plover_sector(mention.sector)
 
 
 def _code(mention: Mention) -> str | None:
@@ -282,11 +293,13 @@ def resolve_phrase(
         if hint is not None:
             country, root = hint
             code = root if country in ORG_ROOTS else root[:3] + (actor.sector or "")
-            actor = Actor(
-                actor.text, actor.start, actor.end, actor.name, code, country, actor.sector,
-                actor.role, actor.entity,
-            )  # fmt: skip
-    return actor if actor is not None and (actor.country or actor.sector) else None
+            actor = dataclasses.replace(actor, code=code, country=country)
+    return actor if actor is not None and _informative_actor(actor) > 0 else None
+
+
+def _informative_actor(actor: Actor) -> int:
+    """How much an actor tells: a country, a sector in either codebook."""
+    return bool(actor.country) + bool(actor.sector or actor.plover_sector)
 
 
 def _in_context(nlp: Language, text: str, context: str, published: date | None) -> Actor | None:
@@ -295,9 +308,7 @@ def _in_context(nlp: Language, text: str, context: str, published: date | None) 
     offset = len(context.rstrip()) + 1
     doc = _parse(nlp, context.rstrip() + " " + text, published)
     found = [a for a in doc._.bw_actors or () if a.start >= offset]
-    best = max(
-        found, key=lambda a: (bool(a.country) + bool(a.sector), a.end - a.start), default=None
-    )
+    best = max(found, key=lambda a: (_informative_actor(a), a.end - a.start), default=None)
     return best if best is not None and best.country else None
 
 
@@ -337,5 +348,5 @@ def _best_actor(doc: Doc) -> Actor | None:
     root = next(iter(doc.sents)).root
     found = actor_for_token(doc, root)
     if found is None:  # the most informative mention, then the longest
-        found = max(actors, key=lambda a: (bool(a.country) + bool(a.sector), a.end - a.start))
+        found = max(actors, key=lambda a: (_informative_actor(a), a.end - a.start))
     return found

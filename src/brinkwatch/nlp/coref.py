@@ -23,7 +23,9 @@ from brinkwatch.nlp.sentences import sentence_starts
 _WINDOW_SENTENCES = 3
 _DESCRIPTION_WINDOW = 6
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-_FIELDS = ("name", "country", "code_root", "sector", "role")
+_FIELDS = ("name", "country", "code_root", "sector", "role", "plover", "plover_of")
+# what a description or pronoun of a person takes from the person, whatever it had
+_PERSON_OVERRIDES = ("name", "country", "code_root", "sector", "plover", "plover_of")
 
 
 @dataclass(slots=True)
@@ -201,7 +203,7 @@ class Resolver:
             for member in chain.members:
                 member.entity = number
                 if member.kind in ("pronoun", "description") and person:
-                    _fill(member, values, override=("name", "country", "code_root", "sector"))
+                    _fill(member, values, override=_PERSON_OVERRIDES)
                 elif person or member.kind in ("pronoun", "description"):
                     _fill(member, values, override=("name",) if person else ())
                 if member.kind == "pronoun" and self.doc[member.head].lower_ in ("we", "us"):

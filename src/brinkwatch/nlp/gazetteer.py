@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from brinkwatch.datafiles import data_path, gc_paused, read_tsv
 from brinkwatch.errors import DataFileError
 from brinkwatch.nlp.knowledge import Holding, KnowledgeBase, choose, name_key, with_own
+from brinkwatch.nlp.plover_sectors import check_plover_code
 
 Key = tuple[int, ...]
 _MAX_TOKENS = 10
@@ -41,16 +42,24 @@ class Place:
     # which of the form's words are capitalised, set when its last word is not: "UN refugee
     # agency", "peacekeepers" are written so, and only the capitals they have are required
     capitals: tuple[bool, ...] | None = None
+    plover: str | None = None  # a PLOVER sector CAMEO has no code for (PRE: a breakaway region)
 
 
 @dataclass(frozen=True, slots=True)
 class SectorTerm:
-    """A sector noun or phrase ("troops", "foreign minister") and the agent code it marks."""
+    """A sector noun or phrase ("troops", "foreign minister") and the agent code it marks;
+    `plover` the PLOVER sector where it is not the CAMEO code's (paramilitary: MIL, PRM)."""
 
     term: str
     sector: str
     role: str | None
     title: bool
+    plover: str | None = None
+
+    @property
+    def craft(self) -> bool:
+        """A country's vessel or plane: no agent code in either codebook."""
+        return not self.sector and not self.plover
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,9 +261,7 @@ def _same_name(known: Place, entry: Place) -> bool:
 
 
 def _with_surface(place: Place, surface: str) -> Place:
-    return Place(
-        place.kind, place.country, place.code, place.name, place.sector, place.ambiguous, surface
-    )
+    return dataclasses.replace(place, surface=surface, capitals=None)
 
 
 def _rows(name: str) -> Iterable[tuple[Path, int, dict[str, str]]]:
@@ -339,7 +346,22 @@ def _load_institutions(b: _Builder) -> None:
     """Named national bodies (CIA, Knesset, Boko Haram): country and sector from one row."""
     for path, line, row in _rows("institutions.tsv"):
         code = _country_code(b, path, line, row["country"])
-        place = Place("institution", row["country"], code, row["name"], row["sector"] or None)
+        place = Place("institution", row["country"], code, row["name"], row["sector"] or None,
+                      plover=_plover(path, line, row))  # fmt: skip
+        for form in [row["name"], *_split(row["aliases"])]:
+            b.add_place(form, place)
+
+
+def _plover(path: Path, line: int, row: dict[str, str]) -> str | None:
+    code = row.get("plover")
+    return check_plover_code(code, str(path), line) if code else None
+
+
+def _load_partially_recognised(b: _Builder) -> None:
+    """Breakaway regions and states (PLOVER's PRE): the claimant's country, no CAMEO agent code."""
+    for path, line, row in _rows("partially_recognised.tsv"):
+        code = _country_code(b, path, line, row["claimant"])
+        place = Place("city", row["claimant"], code, row["name"], None, plover="PRE")
         for form in [row["name"], *_split(row["aliases"])]:
             b.add_place(form, place)
 
@@ -360,8 +382,11 @@ def _load_sectors(b: _Builder) -> None:
     for path, line, row in _rows("sectors.tsv"):
         if not row["term"] or not row["sector"]:
             raise DataFileError(str(path), line, "term and sector are required")
-        sector = "" if row["sector"] == "-" else row["sector"]  # a craft: the country alone
-        term = SectorTerm(row["term"], sector, row["role"] or None, row["title"] == "1")
+        sector = (
+            "" if row["sector"] == "-" else row["sector"]
+        )  # no CAMEO code (a craft: the country)
+        term = SectorTerm(row["term"], sector, row["role"] or None, row["title"] == "1",
+                          _plover(path, line, row))  # fmt: skip
         b.add_sector(row["term"], term)
 
 
@@ -392,13 +417,14 @@ def _load_organisations(b: _Builder) -> None:
 
 
 # in priority order: on a clash of the same form the earlier file wins
-_LOADERS = (_load_media, _load_igos, _load_countries, _load_regions, _load_institutions, _load_cities,
-            _load_sectors, _load_leaders, _load_organisations)  # fmt: skip
+_LOADERS = (_load_media, _load_igos, _load_countries, _load_regions, _load_institutions,
+            _load_partially_recognised, _load_cities, _load_sectors, _load_leaders,
+            _load_organisations)  # fmt: skip
 
 
 def build_gazetteer(tokenizer: Tokenizer) -> Gazetteer:
     """Load and index every gazetteer file. On a clash of the same form the earlier file wins:
-    outlets, IGOs, countries, regions, institutions, cities."""
+    outlets, IGOs, countries, regions, institutions, partially recognised entities, cities."""
     builder = _Builder(tokenizer)
     with gc_paused():
         for load in _LOADERS:
