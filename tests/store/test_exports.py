@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 
 from brinkwatch import read_gdelt
 from brinkwatch.datafiles import data_path
+from brinkwatch.nlp.plover_sectors import plover_sector
 from brinkwatch.records import Actor
 from brinkwatch.store.exports import export, fraction_date, gdelt_columns, gdelt_dtypes
 from brinkwatch.store.queries import EventFilter
@@ -112,6 +113,8 @@ def test_plover_records_follow_the_spec_and_validate(stored: Engine, tmp_path: P
     talk = next(r for r in records if r["event"] == ["REQUEST"])
     assert talk["actor"][0]["code"] == "JPN" and talk["actor"][0]["entity_text"] == "Japan"
     assert talk["recipient"][0]["code"] == "PHL" and talk["actor"][0]["sector"] == "GOV"
+    for r in records:  # PLOVER codes: CAMEO MED (media) would be JRN, HLH MED
+        assert r["actor"][0]["sector"] == plover_sector("".join(r["actor"][0]["bw_sectors"]))
     assert (talk["date"], talk["bw_date_granularity"]) == ("2024-06-01", "month")
     assert talk["quad_code"] == 3 and talk["event_scale"] == 3.0 and talk["mode"] == []
     assert talk["context"] == []  # CAMEO 020 has no PLOVER row, so no context

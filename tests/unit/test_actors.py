@@ -130,6 +130,29 @@ def test_resolve_phrase(nlp, phrase: str, country: str, sector: str | None) -> N
     assert actor is not None and (actor.country, actor.sector) == (country, sector)
 
 
+@pytest.mark.parametrize(
+    ("phrase", "country", "sector", "plover"),
+    [
+        ("the breakaway region of Transnistria", "MDA", None, "PRE"),
+        ("Abkhazia", "GEO", None, "PRE"),
+        ("a self-proclaimed republic", None, None, "PRE"),
+        ("an ambulance crew", None, "HLH", "MED"),
+        ("Syrian paramedics", "SYR", "HLH", "MED"),
+        ("British journalists", "GBR", "MED", "JRN"),
+        ("a pro-government militia", None, "UAF", "PRM"),
+        ("Iraqi paramilitary forces", "IRQ", "MIL", "PRM"),
+        ("unidentified attackers", None, None, "UNK"),
+        ("three men", None, "CVL", "UNK"),
+        ("armed men", None, "UAF", "UAF"),
+        ("a former Pentagon official", "USA", "ELI", "ELI"),
+    ],
+)
+def test_resolve_phrase_plover_sector(nlp, phrase: str, country, sector, plover) -> None:  # type: ignore[no-untyped-def]
+    actor = resolve_phrase(nlp, phrase)
+    assert actor is not None
+    assert (actor.country, actor.sector, actor.plover_sector) == (country, sector, plover)
+
+
 def test_resolve_phrase_leader_depends_on_date(nlp) -> None:  # type: ignore[no-untyped-def]
     in_office = resolve_phrase(nlp, "Tony Blair", published=date(2003, 1, 1))
     later = resolve_phrase(nlp, "Tony Blair", published=date(2015, 1, 1))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from brinkwatch.evaluate.actors import country_matches, score_actors
+from brinkwatch.evaluate.actors import country_matches, score_actors, sector_matches
 from brinkwatch.evaluate.gold import ActorGold
 from brinkwatch.evaluate.results import Case, PredActor
 
@@ -38,3 +38,19 @@ def test_country_sector_and_nothing_accuracy() -> None:
     assert [f.id for f in score.failures] == ["f"]
     cells = {(c.gold, c.predicted) for c in score.confusions["country"]}
     assert cells == {("none", "FRA"), ("KEN", "none")}
+
+
+def test_a_gold_sector_is_read_in_its_own_codebook() -> None:
+    paramilitary = PredActor("SOM", "MIL", "SOMMIL", "PRM")
+    assert sector_matches("PRM", paramilitary) and sector_matches("MIL", paramilitary)
+    breakaway = PredActor("GEO", None, "GEO", "PRE")
+    assert sector_matches("PRE", breakaway) and not sector_matches("GOV", breakaway)
+    # a shared code is read as CAMEO: a CAMEO GOV with PLOVER PRM is no PLOVER-GOV match
+    assert not sector_matches("GOV", PredActor(None, "UAF", "UAF", "GOV"))
+    # MED means the media in CAMEO, health in PLOVER: either reading counts
+    assert sector_matches("MED", PredActor(None, "HLH", "HLH", "MED"))
+    assert sector_matches("MED", PredActor("GBR", "MED", "GBRMED", "JRN"))
+    assert not sector_matches("MED", PredActor(None, "GOV", "GOV", "GOV"))
+    # a PLOVER-only code is never matched by a CAMEO code: JRN needs the PLOVER sector
+    assert not sector_matches("JRN", PredActor("GBR", "MED", "GBRMED"))
+    assert not sector_matches("UNK", None)

@@ -9,6 +9,9 @@ spec's names. The JSON Schema is `data/schema/plover-event.json`; docs/store.md 
   coder; Goldstein is what GDELT users compare with).
 * `quad_code` is the PLOVER category's quad (codes/plover.tsv), which can differ from the CAMEO
   root's QuadClass (kept as `bw_quad_class`).
+* An entity's `sector` is PLOVER's code for the stored CAMEO agent code (codes/plover_sectors.tsv:
+  the media, CAMEO MED, are JRN; health, CAMEO HLH, is MED); `bw_sectors` keeps the CAMEO codes.
+  The store keeps CAMEO codes only, so PLOVER-only sectors (PRE, PRM, UNK) are not exported.
 * A negated event ("did not attack") carries the auxiliary mode `negation`.
 * `date` is a full day; an event known only to its month or year is written at its first day with
   `bw_date_granularity` saying so. Undated events are not PLOVER records and are left out.
@@ -21,6 +24,7 @@ from typing import Any
 
 from brinkwatch._version import __version__
 from brinkwatch.datafiles import data_path, read_tsv
+from brinkwatch.nlp.plover_sectors import plover_sector
 from brinkwatch.store.names import type_codes
 from brinkwatch.store.queries import StoredEvent
 
@@ -52,7 +56,7 @@ def _entity(event: StoredEvent, side: str, text: str | None) -> dict[str, Any]:
     sector = getattr(event, f"{side}_sector")
     return {
         "code": getattr(event, f"{side}_country"),
-        "sector": next(iter(type_codes(sector)), None),
+        "sector": plover_sector(sector),
         "entity_text": text,
         "name": getattr(event, f"{side}_name"),
         "bw_cameo_code": getattr(event, f"{side}_code"),
