@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from brinkwatch.datafiles import data_path, read_tsv
-from brinkwatch.nlp.plover_sectors import plover_sector, plover_sectors
+from brinkwatch.errors import DataFileError
+from brinkwatch.nlp.plover_sectors import check_plover_code, plover_sector, plover_sectors
 
 # CAMEO codes PLOVER has no sector for (an organisation, CAMEO's modifiers): docs/actors.md
 _NO_PLOVER = frozenset({"IGO", "MOD", "RAD"})
@@ -39,3 +40,9 @@ def _emitted_codes() -> set[str]:
 def test_every_cameo_code_our_tables_write_has_a_plover_sector() -> None:
     missing = {c for c in _emitted_codes() if plover_sector(c) is None} - _NO_PLOVER
     assert not missing
+
+
+def test_an_unknown_plover_code_in_a_data_file_is_an_error() -> None:
+    assert check_plover_code("PRM", "sectors.tsv", 3) == "PRM"
+    with pytest.raises(DataFileError, match="unknown PLOVER sector 'XYZ'"):
+        check_plover_code("XYZ", "sectors.tsv", 3)
