@@ -19,6 +19,7 @@ from spacy.strings import hash_string  # type: ignore[attr-defined]
 
 from brinkwatch.coding.codes import CodeTable, code_table
 from brinkwatch.datafiles import data_path, file_version
+from brinkwatch.diskcache import cached
 from brinkwatch.errors import DataFileError
 
 LEXICON_DIR = "lexicon"
@@ -331,5 +332,11 @@ def _by_id(index: dict[str, tuple[Entry, ...]]) -> dict[int, tuple[Entry, ...]]:
 
 @functools.cache
 def lexicon() -> Lexicon:
-    """The shipped lexicon, loaded once per process."""
-    return load_lexicon()
+    """The shipped lexicon, loaded once per process; from the disk cache (brinkwatch.diskcache)
+    when a copy built from the same lexicon and code files by the same coding modules is there."""
+    return cached("event-lexicon", _sources(), load_lexicon)
+
+
+def _sources() -> list[Path]:
+    files = [*data_path(LEXICON_DIR).glob("*.yaml"), *data_path("codes").glob("*.tsv")]
+    return sorted(files) + sorted(Path(__file__).parent.glob("*.py"))

@@ -11,11 +11,11 @@ import functools
 import gzip
 import re
 import unicodedata
-from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
 from brinkwatch.datafiles import data_path, gc_paused
+from brinkwatch.diskcache import MARSHAL, cached
 from brinkwatch.errors import DataFileError
 
 PLACES_FILE = "knowledge/places.tsv.gz"
@@ -59,21 +59,11 @@ class Gazetteer:
     Rows stay text until asked for: loading indexes names only, so it costs a fraction of a second.
     """
 
-    def __init__(self, rows: list[str], version: str) -> None:
+    def __init__(self, rows: list[str], version: str, index: Index | None = None) -> None:
         self.rows = rows
         self.version = version
-        self.by_name: dict[str, list[int]] = defaultdict(list)
-        self.countries: dict[str, int] = {}
-        self.regions: dict[tuple[str, str], int] = {}
+        self.by_name, self.countries, self.regions = index or build_index(rows)
         self._places: dict[int, Place] = {}
-        for index, row in enumerate(rows):
-            _gid, _name, kind, country, _fips, admin1, *_rest, keys = row.split("\t")
-            for key in keys.split("|"):
-                self.by_name[key].append(index)
-            if kind == "country":
-                self.countries[country] = index
-            elif kind == "region":
-                self.regions[(country, admin1)] = index
 
     def place(self, index: int) -> Place:
         place = self._places.get(index)
@@ -105,6 +95,29 @@ class Gazetteer:
         return ", ".join(parts)
 
 
+# names -> rows, country -> row, (country, admin1) -> row: plain containers, so marshal stores them
+Index = tuple[dict[str, list[int]], dict[str, int], dict[tuple[str, str], int]]
+
+
+def build_index(rows: list[str]) -> Index:
+    by_name: dict[str, list[int]] = {}
+    countries: dict[str, int] = {}
+    regions: dict[tuple[str, str], int] = {}
+    for index, row in enumerate(rows):
+        _gid, _name, kind, country, _fips, admin1, *_rest, keys = row.split("\t")
+        for key in keys.split("|"):
+            found = by_name.get(key)
+            if found is None:
+                by_name[key] = [index]
+            else:
+                found.append(index)
+        if kind == "country":
+            countries[country] = index
+        elif kind == "region":
+            regions[(country, admin1)] = index
+    return by_name, countries, regions
+
+
 def _row_place(cells: list[str]) -> Place:
     gid, name, kind, country, fips, admin1, lat, lon, population = cells[:9]
     return Place(gid, name, kind, country, fips, admin1, float(lat), float(lon), int(population))
@@ -112,6 +125,13 @@ def _row_place(cells: list[str]) -> Place:
 
 def load(path: Path) -> Gazetteer:
     """Read the built file; a malformed line names itself."""
+    version, rows = read_rows(path)
+    with gc_paused():
+        return Gazetteer(rows, version)
+
+
+def read_rows(path: Path) -> tuple[str, list[str]]:
+    """The file's version and its data rows, each checked for its ten cells."""
     version = "unknown"
     rows: list[str] = []
     with gzip.open(path, "rt", encoding="utf-8") as handle:
@@ -125,10 +145,21 @@ def load(path: Path) -> Gazetteer:
                 if line.count("\t") != 9:
                     raise DataFileError(str(path), number, "a gazetteer row needs 10 cells")
                 rows.append(line)
-        return Gazetteer(rows, version)
+    return version, rows
+
+
+def _build(path: Path) -> tuple[str, list[str], Index]:
+    version, rows = read_rows(path)
+    with gc_paused():
+        return version, rows, build_index(rows)
 
 
 @functools.cache
 def gazetteer() -> Gazetteer:
-    """The shipped gazetteer, loaded once per process."""
-    return load(data_path(PLACES_FILE))
+    """The shipped gazetteer, loaded once per process; its rows and index come from the disk
+    cache when a copy built from the same file (and this module) is there."""
+    path = data_path(PLACES_FILE)
+    version, rows, index = cached(
+        "places", [path, Path(__file__)], lambda: _build(path), codec=MARSHAL
+    )
+    return Gazetteer(rows, version, index)

@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-import dateparser
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -193,6 +192,8 @@ def _cached_parse(text: str, base: date, relative_ok: bool) -> date | None:
         settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
     elif not re.search(r"\b\d{4}\b", text):
         return None  # a relative phrase with no publication date cannot be placed in time
+    import dateparser  # here, not at the top: its import costs 0.03 s and many texts never need it
+
     parsed = dateparser.parse(text, languages=["en"], settings=settings)
     return parsed.date() if parsed is not None else None
 

@@ -10,16 +10,20 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+import spacy.about
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from brinkwatch.datafiles import data_path, gc_paused, read_tsv
+from brinkwatch.diskcache import cached
 from brinkwatch.errors import DataFileError
+from brinkwatch.nlp import gazetteer_records, knowledge, plover_sectors
 from brinkwatch.nlp.gazetteer_records import Leader, Match, Place, SectorTerm
 from brinkwatch.nlp.knowledge import Holding, KnowledgeBase, choose, name_key, with_own
 from brinkwatch.nlp.plover_sectors import check_plover_code
@@ -375,5 +379,43 @@ def build_gazetteer(tokenizer: Tokenizer) -> Gazetteer:
 
 @functools.cache
 def gazetteer_for(tokenizer: Tokenizer) -> Gazetteer:
-    """The gazetteer indexed for `tokenizer`, built once per tokenizer in this process."""
-    return build_gazetteer(tokenizer)
+    """The gazetteer indexed for `tokenizer`, built once per tokenizer in this process, or read
+    from the disk cache when it was built from the same files for the same tokenizer."""
+    gaz, words = cached(
+        "actor-gazetteer", _sources(), lambda: _built(tokenizer), salt=_tokenizer_id(tokenizer)
+    )
+    strings = tokenizer.vocab.strings
+    for word in words:
+        strings.add(word)
+    gaz.kb = KnowledgeBase()  # reads the user's extra file and opens its database per process
+    return gaz
+
+
+def _built(tokenizer: Tokenizer) -> tuple[Gazetteer, list[str]]:
+    """The index, and the strings its building added to the vocabulary (the keys' words, and
+    what tokenizing the forms interned): a cached copy adds them back, so the vocabulary holds
+    the same strings either way."""
+    before = set(tokenizer.vocab.strings)
+    gaz = build_gazetteer(tokenizer)
+    gaz.kb = None
+    return gaz, sorted(set(tokenizer.vocab.strings) - before)
+
+
+def _sources() -> list[Path]:
+    """What the index depends on: every gazetteer file, the organisations and PLOVER sector
+    tables, this module (how keys are made), the records it holds, knowledge.py (`name_key`)
+    and plover_sectors.py (the codes it checks)."""
+    files = sorted(data_path("gazetteers").glob("*.tsv"))
+    tables = [
+        data_path("knowledge/organisations.tsv"),
+        data_path(plover_sectors.PLOVER_SECTORS_FILE),
+    ]
+    modules = [__file__, gazetteer_records.__file__, knowledge.__file__, plover_sectors.__file__]
+    return [*files, *tables, *(Path(m) for m in modules)]
+
+
+def _tokenizer_id(tokenizer: Tokenizer) -> str:
+    """Keys are token ids as this tokenizer splits and lower-cases forms: its rules and patterns
+    (serialised, about 1 ms) and spaCy's version name it."""
+    rules = hashlib.blake2b(tokenizer.to_bytes(exclude=["vocab"]), digest_size=16).hexdigest()
+    return f"spacy {spacy.about.__version__} {tokenizer.vocab.lang} {rules}"
