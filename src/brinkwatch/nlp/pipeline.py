@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from brinkwatch.budget import check_deadline
 from brinkwatch.errors import ModelNotFoundError
 from brinkwatch.nlp.candidates import CandidateFilter
+from brinkwatch.nlp.morph_cache import morph_cache
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 
@@ -180,9 +181,12 @@ class ArticleParser:
         max_paragraph_chars: int = 50_000,
         max_sentence_chars: int | None = None,
         candidates: CandidateFilter | None = None,
+        morph_table: bool = True,
     ) -> None:
         self.nlp = nlp
         self.candidates = candidates  # None: every sentence is parsed
+        # the attribute ruler and lemmatizer as a table look-up (same results, nlp/morph_cache.py)
+        self.morph = morph_cache(nlp) if morph_table else None
         self.article_components = [n for n in article_components if n in nlp.pipe_names]
         self.batch_size = batch_size
         self.max_paragraph_chars = max_paragraph_chars
@@ -205,11 +209,13 @@ class ArticleParser:
                     if parse:  # tokenized already (a Doc) or not yet (the text)
                         items.append((piece, piece if tokens is None else tokens, len(slots)))
                     slots.append(None if parse else tokens)
-        with self.nlp.select_pipes(disable=self.article_components):
+        morph = self.morph
+        disabled = [*self.article_components, *(morph.names if morph else ())]
+        with self.nlp.select_pipes(disable=disabled):
             for group in _pipe_groups(items):
                 check_deadline()  # a group is at most _PIPE_CHARS: the work between two checks
                 for doc, slot in self.nlp.pipe(group, as_tuples=True, batch_size=len(group)):
-                    slots[slot] = doc
+                    slots[slot] = morph(doc) if morph else doc
         return [_same_tensors([typing.cast(Doc, slots[slot]) for slot in own]) for own in owned]
 
     def _pieces(self, chunk: str) -> Iterable[tuple[str, Doc | None, bool]]:

@@ -1,0 +1,63 @@
+"""The morph table gives what the attribute ruler and lemmatizer give, token for token."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from brinkwatch.nlp.morph_cache import MorphCache, morph_cache
+
+TEXTS = [
+    "There is a ceasefire, and there were talks in Geneva on Monday.",
+    "The minister said there's no plan; we're gonna wait, let's see.",
+    "They ain't leaving.  Y'all know it \n and they got ta go.",
+    "Officials said the troops were shelling the town, which is what there was.",
+    "Is there a deal? Talks are continuing, he says.",
+]
+ATTRS = ["ORTH", "TAG", "POS", "MORPH", "LEMMA", "DEP", "HEAD", "SENT_START"]
+
+
+def _parsed(nlp: Language, text: str) -> Doc:
+    """`text` through the tagger and parser only, as the table receives it."""
+    keep = {"tok2vec", "tagger", "parser"}
+    with nlp.select_pipes(enable=[n for n in nlp.pipe_names if n in keep]):
+        return nlp(text)
+
+
+def _expected(nlp: Language, text: str) -> list[tuple[object, ...]]:
+    doc = nlp.get_pipe("lemmatizer")(nlp.get_pipe("attribute_ruler")(_parsed(nlp, text)))
+    return _values(doc)
+
+
+def _values(doc: Doc) -> list[tuple[object, ...]]:
+    return [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i) for t in doc]
+
+
+@pytest.fixture
+def table(nlp: Language) -> MorphCache:
+    found = morph_cache(nlp)
+    assert found is not None
+    return found
+
+
+def test_cold_and_warm_tables_match_the_components(nlp: Language, table: MorphCache) -> None:
+    for _ in range(2):  # first pass fills the table, the second reads it
+        for text in TEXTS:
+            assert _values(table(_parsed(nlp, text))) == _expected(nlp, text), text
+    assert table.table
+
+
+def test_context_patterns_are_not_read_from_the_table(nlp: Language, table: MorphCache) -> None:
+    """"is" after expletive "there" is a VERB; elsewhere an AUX: the key tells them apart."""
+    for text in TEXTS:
+        table(_parsed(nlp, text))
+    doc = table(_parsed(nlp, "There is hope. It is late."))
+    assert [(t.text, t.pos_) for t in doc if t.lower_ == "is"] == [("is", "VERB"), ("is", "AUX")]
+    gonna = table(_parsed(nlp, "We are gonna talk."))
+    assert [t.lemma_ for t in gonna][2:4] == ["go", "to"]
+
+
+def test_the_table_is_only_used_for_the_usual_pipeline_order(nlp: Language) -> None:
+    with nlp.select_pipes(disable=["lemmatizer"]):
+        assert morph_cache(nlp) is None
