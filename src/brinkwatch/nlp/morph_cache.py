@@ -6,13 +6,14 @@ patterns and rules depend only on the token's text, tag and dependency label, so
 tag, POS, morphology, lemma and label after them are a function of (orth, tag, dep) known once
 seen. The ruler's context patterns are handled apart: "there is" (a pattern on the previous
 token's label) adds that label to the key; a Doc where any other multi-token pattern matches
-("gon na", "let 's") goes through the real components. A Doc with a token not seen yet goes
-through them too, and teaches the table its tokens.
+("gon na", "let 's") goes through the real components. Tokens not seen yet are run through
+them once, together, each after a newline, and the table learns them.
 """
 
 from __future__ import annotations
 
 import typing
+import warnings
 from typing import Any
 
 import numpy
@@ -39,6 +40,7 @@ class MorphCache:
         self.ruler = typing.cast(AttributeRuler, nlp.get_pipe(ruler))
         self.lemmatizer = nlp.get_pipe(lemmatizer)
         self.names = (ruler, lemmatizer)
+        self.vocab = nlp.vocab
         self.context_deps: list[int] = []
         self.matcher = Matcher(nlp.vocab)
         for number, pattern in enumerate(_patterns(self.ruler)):
@@ -60,16 +62,30 @@ class MorphCache:
         if self.matcher(doc):  # a multi-token pattern applies: no table can say what it sets
             return self.lemmatizer(self.ruler(doc))
         keys = self._keys(doc)
-        try:
-            values = [self.table[key] for key in keys]
-        except KeyError:
-            self.lemmatizer(self.ruler(doc))
-            if len(self.table) > _MAX_ENTRIES:
-                self.table.clear()
-            self.table.update(zip(keys, map(tuple, doc.to_array(_OUT).tolist()), strict=True))
-            return doc
-        doc.from_array(_OUT, numpy.array(values, dtype="uint64"))  # type: ignore[arg-type]
+        table = self.table
+        unseen = list({key for key in keys if key not in table})
+        if unseen:
+            self._learn(unseen)
+        doc.from_array(_OUT, numpy.array([table[k] for k in keys], dtype="uint64"))  # type: ignore[arg-type]
         return doc
+
+    def _learn(self, keys: list[tuple[int, ...]]) -> None:
+        """Run the real components once over the unseen keys, each as a token after a newline
+        (no pattern spans a newline and another word) whose label is the key's context label."""
+        if len(self.table) > _MAX_ENTRIES:
+            self.table.clear()
+        words: list[str] = []
+        labels: list[list[int]] = []  # (tag, dep) per token
+        strings = self.vocab.strings
+        for orth, tag, dep, previous in keys:
+            words += ["\n", strings[orth]]
+            labels += [[0, previous], [tag, dep]]
+        doc = Doc(self.vocab, words=words)
+        doc.from_array([TAG, DEP], numpy.array(labels, dtype="uint64"))  # type: ignore[arg-type]
+        with warnings.catch_warnings():  # W108: the newlines have no POS before the ruler
+            warnings.simplefilter("ignore", UserWarning)
+            values = self.lemmatizer(self.ruler(doc)).to_array(_OUT)[1::2].tolist()
+        self.table.update(zip(keys, map(tuple, values), strict=True))
 
     def _keys(self, doc: Doc) -> list[tuple[int, ...]]:
         """(orth, tag, dep, previous token's label if a context pattern names it, else 0)."""
