@@ -49,7 +49,7 @@ def test_cold_and_warm_tables_match_the_components(nlp: Language, table: MorphCa
 
 
 def test_context_patterns_are_not_read_from_the_table(nlp: Language, table: MorphCache) -> None:
-    """"is" after expletive "there" is a VERB; elsewhere an AUX: the key tells them apart."""
+    """ "is" after expletive "there" is a VERB; elsewhere an AUX: the key tells them apart."""
     for text in TEXTS:
         table(_parsed(nlp, text))
     doc = table(_parsed(nlp, "There is hope. It is late."))
@@ -61,3 +61,12 @@ def test_context_patterns_are_not_read_from_the_table(nlp: Language, table: Morp
 def test_the_table_is_only_used_for_the_usual_pipeline_order(nlp: Language) -> None:
     with nlp.select_pipes(disable=["lemmatizer"]):
         assert morph_cache(nlp) is None
+
+
+def test_a_full_table_starts_again_with_the_same_results(
+    nlp: Language, table: MorphCache, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("brinkwatch.nlp.morph_cache._MAX_ENTRIES", 5)
+    for text in TEXTS * 2:
+        assert _values(table(_parsed(nlp, text))) == _expected(nlp, text), text
+    assert len(table.table) < 40

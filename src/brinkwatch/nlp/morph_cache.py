@@ -48,12 +48,9 @@ class MorphCache:
         self.table: dict[tuple[int, ...], tuple[int, ...]] = {}
 
     def _add(self, number: int, pattern: list[dict[str, Any]], nlp: Language) -> None:
-        if len(pattern) == 1:
-            return
-        first = pattern[0]
-        if len(pattern) == 2 and set(first) == {"DEP"} and isinstance(first["DEP"], str):
-            self.context_deps.append(nlp.vocab.strings.add(first["DEP"]))
-        else:
+        if len(pattern) > 1 and _keyed(pattern):
+            self.context_deps.append(nlp.vocab.strings.add(pattern[0]["DEP"]))
+        elif len(pattern) > 1:
             self.matcher.add(f"context-{number}", [pattern])
 
     def __call__(self, doc: Doc) -> Doc:
@@ -61,19 +58,20 @@ class MorphCache:
             return doc
         if self.matcher(doc):  # a multi-token pattern applies: no table can say what it sets
             return self.lemmatizer(self.ruler(doc))
+        if len(self.table) > _MAX_ENTRIES:
+            self.table.clear()
         keys = self._keys(doc)
         table = self.table
         unseen = list({key for key in keys if key not in table})
-        if unseen:
-            self._learn(unseen)
+        if unseen and not self._learn(unseen):
+            return self.lemmatizer(self.ruler(doc))
         doc.from_array(_OUT, numpy.array([table[k] for k in keys], dtype="uint64"))  # type: ignore[arg-type]
         return doc
 
-    def _learn(self, keys: list[tuple[int, ...]]) -> None:
+    def _learn(self, keys: list[tuple[int, ...]]) -> bool:
         """Run the real components once over the unseen keys, each as a token after a newline
-        (no pattern spans a newline and another word) whose label is the key's context label."""
-        if len(self.table) > _MAX_ENTRIES:
-            self.table.clear()
+        whose label is the key's context label; False (nothing learnt) if a multi-token pattern
+        matches there, as none of this model's does."""
         words: list[str] = []
         labels: list[list[int]] = []  # (tag, dep) per token
         strings = self.vocab.strings
@@ -82,10 +80,13 @@ class MorphCache:
             labels += [[0, previous], [tag, dep]]
         doc = Doc(self.vocab, words=words)
         doc.from_array([TAG, DEP], numpy.array(labels, dtype="uint64"))  # type: ignore[arg-type]
+        if self.matcher(doc):
+            return False
         with warnings.catch_warnings():  # W108: the newlines have no POS before the ruler
             warnings.simplefilter("ignore", UserWarning)
             values = self.lemmatizer(self.ruler(doc)).to_array(_OUT)[1::2].tolist()
         self.table.update(zip(keys, map(tuple, values), strict=True))
+        return True
 
     def _keys(self, doc: Doc) -> list[tuple[int, ...]]:
         """(orth, tag, dep, previous token's label if a context pattern names it, else 0)."""
@@ -107,8 +108,8 @@ def morph_cache(nlp: Language) -> MorphCache | None:
     if lemma != ruler + 1 or not {"tagger", "parser"} <= before:
         return None
     patterns = _patterns(typing.cast(AttributeRuler, nlp.get_pipe("attribute_ruler")))
-    if not all(set(token) <= _KEYED for p in patterns if len(p) == 1 for token in p):
-        return None  # a single-token pattern tests what the key does not hold
+    if not all(set(token) <= _KEYED for p in patterns if _keyed(p) for token in p):
+        return None  # a pattern the table answers tests what the key does not hold
     return MorphCache(nlp)
 
 
@@ -116,3 +117,10 @@ def _patterns(ruler: AttributeRuler) -> list[list[dict[str, Any]]]:
     """Every token pattern of the ruler, one list of token specs each."""
     entries = typing.cast(list[dict[str, Any]], ruler.patterns)
     return [pattern for entry in entries for pattern in entry["patterns"]]
+
+
+def _keyed(pattern: list[dict[str, Any]]) -> bool:
+    """Patterns the table answers: one token, or a token after one with a given label."""
+    first = pattern[0]
+    context = set(first) == {"DEP"} and isinstance(first["DEP"], str)
+    return len(pattern) == 1 or (len(pattern) == 2 and context)
