@@ -446,6 +446,77 @@ def test_releasing_people_is_not_releasing_a_video(code: Code, sentence: str, ca
             "061",
             "06-material-cooperation.yaml:invest",
         ),
+        # labour strikes and obstruction (14x PROTEST)
+        (
+            "Dock workers struck for two days over unpaid wages.",
+            "143",
+            "14-protest.yaml:labour-strike",
+        ),
+        (
+            "Nurses have been striking since Monday to demand higher pay.",
+            "143",
+            "14-protest.yaml:strike-to-demand",
+        ),
+        ("Some 10,000 miners are on strike in the south.", "143", "14-protest.yaml:on-strike"),
+        (
+            "Bus drivers joined the nationwide walkout on Tuesday.",
+            "143",
+            "14-protest.yaml:join-strike",
+        ),
+        ("Protesters halted traffic on the main bridge.", "144", "14-protest.yaml:stop-traffic"),
+        ("Hundreds of farmers blocked the motorway.", "144", "14-protest.yaml:block-roads"),
+        # concessions, done or promised (CONCEDE)
+        ("The striking dockers returned to work on Monday.", "080", "08-yield.yaml:return-to-work"),
+        (
+            "The government relaxed the rules on foreign journalists.",
+            "081",
+            "08-yield.yaml:ease-restrictions",
+        ),
+        (
+            "The government promised to improve the miners' pay and working conditions.",
+            "035",
+            "03-intent.yaml:pledge-to-meet-grievances",
+        ),
+        (
+            "The president agreed to hand over power to a transitional council.",
+            "0341",
+            "03-intent.yaml:pledge-to-cede-power",
+        ),
+        (
+            "The king promised to hold elections next year.",
+            "034",
+            "03-intent.yaml:pledge-elections",
+        ),
+        # diplomatic support (05x SUPPORT)
+        ("Ruritania reopened its embassy in Freedonia.", "050", "05-diplomatic.yaml:open-embassy"),
+        (
+            "The two countries announced the resumption of diplomatic relations.",
+            "050",
+            "05-diplomatic.yaml:restore-ties-noun",
+        ),
+        (
+            "Ruritania signed a code of conduct with Freedonia.",
+            "057",
+            "05-diplomatic.yaml:sign-agreement",
+        ),
+        # posture and patrols (15x MOBILIZE)
+        ("Soldiers patrolled the border towns on Saturday.", "150", "15-force-posture.yaml:patrol"),
+        (
+            "Police stepped up patrols in the capital.",
+            "150",
+            "15-force-posture.yaml:step-up-patrols",
+        ),
+        (
+            "Villagers took up arms against the bandits.",
+            "154",
+            "15-force-posture.yaml:take-up-arms",
+        ),
+        # a penalty held out (13x THREATEN)
+        (
+            "The president raised the possibility of a ban on opposition parties.",
+            "132",
+            "13-threaten.yaml:float-sanction",
+        ),
     ],
 )
 def test_plover_phrasing_classes(code: Code, sentence: str, cameo: str, pattern: str) -> None:
@@ -476,10 +547,32 @@ def test_loose_prepositions(code: Code, sentence: str, cameo: str) -> None:
         "The two leaders held a joint press conference in the capital.",
         "The minister gave a speech in Paris.",
         "Ruritania withdrew from the treaty last year.",
+        # an armed strike has an object: no labour strike
+        "The rebels struck an army base near the border.",
+        # a worry voiced is no threat
+        "The minister raised concerns about the new budget.",
     ],
 )
 def test_plover_classes_leave_lookalikes_alone(code: Code, sentence: str) -> None:
     patterns = [e.pattern or "" for e in code(sentence, date(2026, 3, 2))]
     assert not any(
-        p.endswith((":begin-joint-exercises", ":give-in-to", ":withdraw")) for p in patterns
+        p.endswith(
+            (
+                ":begin-joint-exercises",
+                ":give-in-to",
+                ":withdraw",
+                ":labour-strike",
+                ":strike-to-demand",
+                ":float-sanction",
+            )
+        )
+        for p in patterns
     )
+
+
+def test_promised_reform_is_a_concession(code: Code) -> None:
+    # 034x: the promised form of CONCEDE's 083x (cameo.tsv header)
+    event = first(
+        code("The president pledged reforms after weeks of protests.", date(2026, 3, 2)), "03"
+    )
+    assert (event.cameo, event.plover_event) == ("034", "CONCEDE")
