@@ -487,6 +487,27 @@ def test_releasing_people_is_not_releasing_a_video(code: Code, sentence: str, ca
             "034",
             "03-intent.yaml:pledge-elections",
         ),
+        ("The rebels agreed to suspend all attacks.", "0356", "03-intent.yaml:pledge-deescalate"),
+        (
+            "The opposition agreed to put down their arms.",
+            "0356",
+            "03-intent.yaml:pledge-lay-down-arms",
+        ),
+        (
+            "The president promised to ensure a ceasefire.",
+            "0356",
+            "03-intent.yaml:pledge-ceasefire-kept",
+        ),
+        (
+            "The junta agreed to let the rebels leave the country.",
+            "035",
+            "03-intent.yaml:pledge-to-let",
+        ),
+        (
+            "The government promised to compensate the victims.",
+            "035",
+            "03-intent.yaml:pledge-to-yield",
+        ),
         # diplomatic support (05x SUPPORT)
         ("Ruritania reopened its embassy in Freedonia.", "050", "05-diplomatic.yaml:open-embassy"),
         (
