@@ -336,6 +336,8 @@ def test_what_a_complement_creates_is_not_whom(code: Code) -> None:
     """ "agreed to set up a centre for X": the plan's content, not whom it was agreed with."""
     events = code("The government has agreed to set up a National Institute for Robotics.")
     assert events and targets_of(events) == {None}
+    assert ("KEN", "UGA") in dyads(code("Kenya agreed to set up a joint fund with Uganda."))
+    assert ("FRA", "RUS") in dyads(code("France plans to introduce sanctions against Russia."))
 
 
 def test_joint_intent_on_a_third_party(code: Code) -> None:

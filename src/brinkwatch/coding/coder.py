@@ -65,7 +65,7 @@ from brinkwatch.coding.resolve import (
     published_date,
 )
 from brinkwatch.coding.statements import content_target
-from brinkwatch.coding.targets import TargetWords
+from brinkwatch.coding.targets import TargetWords, clause_complements
 from brinkwatch.nlp.gazetteer import Gazetteer, gazetteer_for
 from brinkwatch.records import Actor, DateRef, Event
 from brinkwatch.records import Span as TextSpan
@@ -97,6 +97,8 @@ class EventCoder:
         self.doers = classes.get("DOER_NOUNS", frozenset()) | classes.get(
             "SOURCE_NOUNS", frozenset()
         )
+        self.person_endings = tuple(sorted(classes.get("PERSON_NOUN_ENDINGS", frozenset())))
+        self.thing_endings = tuple(sorted(classes.get("THING_NOUN_ENDINGS", frozenset())))
         self.mood = mood_rules()
         self.content_nouns = classes.get("CONTENT_NOUNS", frozenset())
         self.target_words = TargetWords(
@@ -300,10 +302,8 @@ class EventCoder:
         """The symmetric verb carries a clause whose act is not symmetric ("agreed to lift
         tariffs on C", not "agreed to meet"): with a target, it is what the co-agents will do to
         that third party."""
-        comps = [match.comp] if match.comp is not None else []
-        comps += [c for c in match.trigger.children if c.dep_ == "xcomp" and c.pos_ in VERB_POS]
-        joint = self.symmetric | self.joint
-        return bool(comps) and comps[0].lemma_.lower() not in joint
+        comps = clause_complements(match)
+        return bool(comps) and comps[0].lemma_.lower() not in self.symmetric | self.joint
 
     def split(self, head: Token, actor: Actor) -> list[Actor]:
         if self.gazetteer is None:
@@ -327,9 +327,13 @@ class EventCoder:
         or act of force news makes the subject ("a car bombing killed 75"). A thing is no doer:
         "the program would meet the deadline", "its commitment to support X"."""
         lemma = head.lemma_.lower()
-        if head.pos_ != "NOUN" or actor.code or lemma in self.doers or _person_noun(lemma):
+        if head.pos_ != "NOUN" or actor.code or lemma in self.doers or self._person_noun(lemma):
             return True
         return self.actor_of(doc, head, strict=True) is not None
+
+    def _person_noun(self, lemma: str) -> bool:
+        """A noun for people past any closed list ("hackers", "employees"), by its ending."""
+        return lemma.endswith(self.person_endings) and not lemma.endswith(self.thing_endings)
 
     def targets(self, doc: Doc, heads: list[Token], sources: list[Actor]) -> list[Actor]:
         """Target actors other than the sources. A plain pronoun in an object slot never names
@@ -415,15 +419,6 @@ class EventCoder:
 
 
 # -- helpers ------------------------------------------------------------------------------------
-
-
-# endings of nouns for people, past any closed list ("hackers", "investigators", "employees",
-# "associates", "participants"); "-ment" is an act or a thing ("commitment", "agreement")
-_PERSON_ENDINGS = ("er", "or", "ist", "ian", "ee", "ant", "ent", "ate", "man", "men", "ive")
-
-
-def _person_noun(lemma: str) -> bool:
-    return lemma.endswith(_PERSON_ENDINGS) and not lemma.endswith("ment")
 
 
 def _coded_first(found: list[tuple[Token, Actor]]) -> list[Actor]:

@@ -70,9 +70,9 @@ def _children(token: Token, deps: Iterable[str]) -> list[Token]:
 
 def relative_head(token: Token, reach: int = 1) -> Token:
     """`who` in "troops who attacked" stands for "troops", `whom` in "X, whom Turkey wanted
-    extradited" for X (an object's relative clause may be up to `reach` verbs above it). "that"/"which"
-    never stands for a person: "an attack on the shrine of Khomeini that killed 17" hangs on the
-    wrong noun, and the pronoun itself (no actor) is the subject."""
+    extradited" for X (an object's relative clause may be up to `reach` verbs above it).
+    "that"/"which" never stands for a person: "an attack on the shrine of Khomeini that killed
+    17" hangs on the wrong noun, and the pronoun itself (no actor) is the subject."""
     if token.lower_ not in RELATIVE_PRONOUNS:
         return token
     clause = token.head

@@ -246,20 +246,21 @@ def _comp_targets(match: Match, is_actor: IsActor, words: TargetWords) -> list[T
     to set up a centre", "to build two hospitals") did not exist before: never whom; nor is
     whom it is for ("a centre for Animation") whom the agreement is made with."""
     trigger = match.trigger
-    comps = [match.comp] if match.comp is not None else []
-    comps += [c for c in trigger.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+    comps = clause_complements(match)
     if match.object is not None:
         hosts = (match.object, match.object.head)
         comps += [c for h in hosts for c in complements(h) if roles.is_infinitive(c)]
     if not comps:
         comps = complements(trigger)[:1]
     for comp in comps[:1]:
-        if comp.lemma_.lower() in words.creators:
-            return []  # what it creates, and whom that is for, is the plan's content
-        objects = [o for o in _objects(comp) if not _instrument(o, words.instruments)]
+        # what a complement creates, and whom it is for, is the plan's content; its partner
+        # ("agreed to set up a fund with Kenya") is still whom
+        creates = comp.lemma_.lower() in words.creators
+        objects = [o for o in _objects(comp) if not (creates or _instrument(o, words.instruments))]
+        preps = roles.TARGET_PREPS if creates else (*roles.TARGET_PREPS, "for")
         for slot in (
             objects,
-            roles.prep_objects(comp, (*roles.TARGET_PREPS, "for")) + roles.datives(comp),
+            roles.prep_objects(comp, preps) + roles.datives(comp),
             inner_actors(objects, is_actor),
         ):
             actors = [t for t in slot if is_actor(t)]
@@ -268,11 +269,18 @@ def _comp_targets(match: Match, is_actor: IsActor, words: TargetWords) -> list[T
     return []
 
 
+def clause_complements(match: Match) -> list[Token]:
+    """The complement clauses of a match: the one its entry names, then the trigger's `xcomp`
+    verbs ("agreed **to lift** sanctions")."""
+    comps = [match.comp] if match.comp is not None else []
+    return comps + [c for c in match.trigger.children if c.dep_ == "xcomp" and c.pos_ in VERB_POS]
+
+
 def physical_targets(match: Match, passive: bool, words: TargetWords) -> list[Token]:
     """What an act of force hit when no actor fills a target slot: its object, even a thing
-    ("stormed **a hotel**", "ambushed **a convoy**", "a convoy was attacked"); verbs only: an event
-    noun's modifiers are too often its manner ("a brazen attack on …") to name its doer. GDELT leaves such an
-    Actor2 blank; the span still says what was hit, and the place resolver can locate it."""
+    ("stormed **a hotel**", "ambushed **a convoy**", "a convoy was attacked"); verbs only: an
+    event noun's modifiers are too often its manner ("a brazen attack on …") to name its doer.
+    GDELT leaves such an Actor2 blank; the span still says what was hit."""
     trigger = match.trigger
     if trigger.pos_ not in VERB_POS:
         return []
