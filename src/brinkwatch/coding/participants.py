@@ -46,7 +46,8 @@ def participants(match: Match, is_actor: IsActor, words: TargetWords = NO_WORDS)
     passive = roles.is_passive(trigger)
     sources = roles.agents(trigger) if passive else roles.subjects(trigger)
     sources = [a for s in sources for a in _agents_of_event_noun(_counted(s))]
-    if not sources and not passive:  # a passive without `by` names no one
+    # a passive without `by` names no one; nor does a clause whose subject was moved out
+    if not sources and not passive and not roles.extracted_subject(trigger):
         sources = _ancestor_subjects(trigger)
     if entry.target in ("none", "content"):  # "content": the coder reads the statement's content
         return Participants(sources, [])

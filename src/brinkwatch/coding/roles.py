@@ -173,11 +173,30 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         if named or is_passive(verb):
             return named
         return [verb.head]
+    if extracted_subject(verb):
+        return []
     if verb.dep_ in ("xcomp", "ccomp", "advcl"):
         return _controller(verb)
     if verb.dep_ == "pcomp":
         return subjects(verb.head.head, depth + 1)
     return []
+
+
+# modals of a finite clause: such a clause names its own subject, never its governor's
+_FINITE_MODALS = frozenset({"will", "would", "shall", "can", "could", "may", "might", "must", "'ll"})
+
+
+def extracted_subject(verb: Token) -> bool:
+    """A finite complement clause inside a relative clause, without a subject of its own: the
+    subject was moved out of it ("a trip Britain hopes will cement ties": the trip would),
+    so it is that moved phrase, never the subject of the verb the
+    clause completes (a headline's "Kenya says will send troops" keeps its speaker)."""
+    return (
+        verb.dep_ == "ccomp"
+        and verb.head.dep_ == "relcl"
+        and not _children(verb, SUBJECT_DEPS)
+        and any(c.dep_ == "aux" and c.lower_ in _FINITE_MODALS for c in verb.children)
+    )
 
 
 # nouns of a written or spoken message whose "-ing" clause is what its sender says or does
