@@ -270,8 +270,9 @@ class EventCoder:
             targets = [about] if about is not None else []
         is_negated = negated(match.trigger)
         entry = match.entry
-        if is_negated and entry.negated_code:
-            entry, is_negated = with_code(entry, entry.negated_code), False
+        # a negated act: the entry's own code for it, or an intent's refusal ("will not send aid")
+        if is_negated and (code := entry.negated_code or self.mood.refusal_code(entry.code, state)):
+            entry, is_negated = with_code(entry, code), False
             match = Match(entry, match.trigger, match.object, match.prep_object, match.comp)
         # an intent is the speaker's own ("Kenya will meet Somalia": Kenya's intent, not Somalia's)
         both_ways = self.reciprocal(match, len(sources)) and (state != INTENT or len(sources) > 1)

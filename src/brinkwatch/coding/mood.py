@@ -1,7 +1,8 @@
 """Mood: whether an act is reported as done, only intended or threatened, conditional, or asked.
 
 "Iran will retaliate", "Japan plans to send aid", "X is ready to meet Y": the act is not done;
-it is coded as the intent (CAMEO 03) or threat (13) of that act (`_mood.yaml`). "If Iran
+it is coded as the intent (CAMEO 03) or threat (13) of that act (`_mood.yaml`), and a negated
+intent to cooperate ("will not send aid", "does not plan to meet") as its refusal (12). "If Iran
 attacks, …" and "Will Iran attack?" report no act and give no event. Negation lives in
 `reported.negated`; verbs the lexicon codes with their complement ("threatened to", "refused
 to") use up that complement before it gets here.
@@ -36,15 +37,25 @@ class MoodRules:
     future: frozenset[str]
     conditional_marks: frozenset[str]
     intent: Mapping[str, str]
+    refusal: Mapping[str, str]
     version: str
 
     def intent_code(self, code: str) -> str | None:
         """The intent or threat code of an act's code (longest prefix), or None to keep it."""
-        for size in range(len(code), 1, -1):
-            found = self.intent.get(code[:size])
-            if found:
-                return found
-        return None
+        return _longest_prefix(self.intent, code)
+
+    def refusal_code(self, code: str, state: str) -> str | None:
+        """The refusal (CAMEO 12) of a negated cooperative act in the INTENT mood ("will not
+        send aid"), or None to keep the act with its negation ("did not send aid")."""
+        return _longest_prefix(self.refusal, code) if state == INTENT else None
+
+
+def _longest_prefix(table: Mapping[str, str], code: str) -> str | None:
+    for size in range(len(code), 1, -1):
+        found = table.get(code[:size])
+        if found:
+            return found
+    return None
 
 
 @functools.cache
@@ -59,11 +70,15 @@ def mood_rules(path: Path | None = None) -> MoodRules:
     if version is None or not isinstance(data, dict):
         raise DataFileError(str(path), 1, "expected '# version:' and a mapping of lists")
     lists = {key: _words(path, data, key) for key in _WORD_LISTS}
-    table = data.get("intent")
+    tables = {key: _code_table(path, data, key) for key in ("intent", "refusal")}
+    return MoodRules(**lists, **tables, version=version)
+
+
+def _code_table(path: Path, data: dict[str, Any], key: str) -> dict[str, str]:
+    table = data.get(key)
     if not isinstance(table, dict):
-        raise DataFileError(str(path), None, "'intent' must map CAMEO codes to codes")
-    intent = {str(k): str(v) for k, v in table.items()}
-    return MoodRules(**lists, intent=intent, version=version)
+        raise DataFileError(str(path), None, f"{key!r} must map CAMEO codes to codes")
+    return {str(k): str(v) for k, v in table.items()}
 
 
 def _words(path: Path, data: dict[str, Any], key: str) -> frozenset[str]:
