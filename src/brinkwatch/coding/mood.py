@@ -70,8 +70,8 @@ def mood_rules(path: Path | None = None) -> MoodRules:
     if version is None or not isinstance(data, dict):
         raise DataFileError(str(path), 1, "expected '# version:' and a mapping of lists")
     lists = {key: _words(path, data, key) for key in _WORD_LISTS}
-    tables = {key: _code_table(path, data, key) for key in ("intent", "refusal")}
-    return MoodRules(**lists, **tables, version=version)
+    intent, refusal = (_code_table(path, data, key) for key in ("intent", "refusal"))
+    return MoodRules(**lists, intent=intent, refusal=refusal, version=version)
 
 
 def _code_table(path: Path, data: dict[str, Any], key: str) -> dict[str, str]:

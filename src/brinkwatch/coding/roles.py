@@ -183,7 +183,9 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
 
 
 # modals of a finite clause: such a clause names its own subject, never its governor's
-_FINITE_MODALS = frozenset({"will", "would", "shall", "can", "could", "may", "might", "must", "'ll"})
+_FINITE_MODALS = frozenset(
+    {"will", "would", "shall", "can", "could", "may", "might", "must", "'ll"}
+)
 
 
 def extracted_subject(verb: Token) -> bool:

@@ -1,0 +1,107 @@
+"""PLOVER's cooperative categories on sentences written for these tests: SUPPORT (diplomatic ties,
+support declared or pledged, honours, agreements joined), CONSULT (trips made to meet, talks
+attended), COOPERATE (trade between actors) and REJECT (a cooperative act refused, "ruled out")."""
+
+from __future__ import annotations
+
+import pytest
+
+from brinkwatch.nlp.pipeline import ArticleText
+from brinkwatch.process import Coder
+from brinkwatch.records import Event
+
+
+def code_with(coder: Coder, text: str) -> list[Event]:
+    """The events the coder finds in `text`."""
+    return list(next(coder.parser.pipe([ArticleText(text, None)]))._.bw_events)
+
+
+def found(events: list[Event]) -> set[tuple[str, str | None, str]]:
+    """(CAMEO code, PLOVER category, lexicon entry id) of each event."""
+    return {(e.cameo, e.plover_event, (e.pattern or "").split(":")[-1]) for e in events}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # ties begun, improved or expanded: SUPPORT (050)
+        (
+            "Ruritania is developing closer ties with Freedonia.",
+            ("050", "SUPPORT", "cooperate-diplomatically"),
+        ),
+        (
+            "Ethiopia and Kyrgyzstan are opening diplomatic relations.",
+            ("050", "SUPPORT", "cooperate-diplomatically"),
+        ),
+        # diplomatic cooperation pledged is declared: 032, SUPPORT (cameo.tsv)
+        (
+            "Ruritania and Freedonia agreed to strengthen their ties.",
+            ("032", "SUPPORT", "pledge-to-improve-ties"),
+        ),
+        ("Canada pledged to support Indonesia's reforms.", ("032", "SUPPORT", "pledge-to-support")),
+        # support declared, honours bestowed, another's bid endorsed, a treaty joined
+        ("Uganda came out in support of the plan.", ("051", "SUPPORT", "come-out-in-support")),
+        (
+            "The senators voted in favour of the proposal.",
+            ("051", "SUPPORT", "come-out-in-support"),
+        ),
+        ("Japan awarded the Kenyan envoy a medal.", ("051", "SUPPORT", "award-honour")),
+        (
+            "The Dutch parliament approved Montenegro's membership bid.",
+            ("051", "SUPPORT", "approve-bid"),
+        ),
+        ("Mexico joined the treaty in 2019.", ("057", "SUPPORT", "sign-agreement")),
+        # visits and meetings
+        (
+            "The French president flew to Algiers to meet President Tebboune.",
+            ("042", "CONSULT", "travel-to-meet"),
+        ),
+        (
+            "The Nigerian foreign minister embarked on a tour of West Africa.",
+            ("042", "CONSULT", "embark-on-visit"),
+        ),
+        ("Iran participated in the talks in Vienna.", ("040", "CONSULT", "take-part-in-talks")),
+        # exchange between actors
+        ("Trade between Chile and Peru grew last year.", ("061", "COOPERATE", "trade-noun")),
+        ("Peru and Chile resumed trade in March.", ("061", "COOPERATE", "econ-coop")),
+        # refusals
+        ("Peru ruled out talks with Chile.", ("120", "REJECT", "rule-out")),
+        ("Peru did not rule out talks with Chile.", ("030", "AGREE", "rule-out")),
+    ],
+)
+def test_cooperative_phrasing(coder: Coder, sentence: str, expected: tuple[str, str, str]) -> None:
+    assert expected in found(code_with(coder, sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cameo"),
+    [
+        # an intended cooperative act, negated, is refused (_mood.yaml refusal)
+        ("Japan will not send aid to Myanmar.", "122"),
+        ("Ghana's president said he would not attend the summit in Lome.", "125"),
+    ],
+)
+def test_a_negated_intent_to_cooperate_is_a_refusal(
+    coder: Coder, sentence: str, cameo: str
+) -> None:
+    events = code_with(coder, sentence)
+    assert [(e.cameo, e.plover_event, e.negated) for e in events] == [(cameo, "REJECT", False)]
+
+
+def test_a_negated_act_reported_as_done_keeps_its_code(coder: Coder) -> None:
+    events = code_with(coder, "Japan did not send aid to Myanmar.")
+    assert [(e.cameo, e.negated) for e in events] == [("070", True)]
+
+
+def test_a_body_approving_its_own_plan_is_no_support(coder: Coder) -> None:
+    assert not [e for e in code_with(coder, "The cabinet approved a plan to build new houses.")]
+
+
+def test_a_clause_whose_subject_moved_out_takes_no_subject_from_above(coder: Coder) -> None:
+    # "a trip Britain hopes will cement relations": the trip would cement them, not Britain
+    events = code_with(
+        coder,
+        "Obama will make a state visit to Britain in June, Downing Street announced on Monday,"
+        " a trip Britain hopes will cement transatlantic relations.",
+    )
+    assert [e.cameo_root for e in events] == ["03"]
