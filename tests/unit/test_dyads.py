@@ -218,9 +218,12 @@ def test_a_renewed_demand_is_made_of_its_clause_subject(code: Code) -> None:
     )
 
 
-def test_announced_aid_is_a_pledge_to_whom_it_helps(code: Code) -> None:
+def test_announced_aid_is_aid_to_whom_it_helps(code: Code) -> None:
+    # an aid package announced is aid granted (PLOVER AID); only "pledged aid" is an intent
     events = code("Britain announced an aid package for Ukraine.")
-    assert [(e.cameo, e.target.code if e.target else None) for e in events] == [("033", "UKR")]
+    assert [(e.cameo, e.target.code if e.target else None) for e in events] == [("070", "UKR")]
+    pledged = code("Britain pledged an aid package for Ukraine.")
+    assert [(e.cameo, e.target.code if e.target else None) for e in pledged] == [("033", "UKR")]
 
 
 def test_a_phone_call_to_congratulate_is_the_callers_act(code: Code) -> None:
