@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from brinkwatch.coding.codes import code_table
 from brinkwatch.nlp.pipeline import ArticleText
 from brinkwatch.process import Coder
 from brinkwatch.records import Event
@@ -64,6 +65,11 @@ def found(events: list[Event]) -> set[tuple[str, str | None, str]]:
         # exchange between actors
         ("Trade between Chile and Peru grew last year.", ("061", "COOPERATE", "trade-noun")),
         ("Peru and Chile resumed trade in March.", ("061", "COOPERATE", "econ-coop")),
+        (
+            "Egypt signed a contract with Russia to buy fighter jets.",
+            ("061", "COOPERATE", "sign-contract"),
+        ),
+        ("Japan announced new investments in Vietnam.", ("061", "COOPERATE", "investment-noun")),
         # refusals
         ("Peru ruled out talks with Chile.", ("120", "REJECT", "rule-out")),
         ("Peru did not rule out talks with Chile.", ("030", "AGREE", "rule-out")),
@@ -105,3 +111,32 @@ def test_a_clause_whose_subject_moved_out_takes_no_subject_from_above(coder: Cod
         " a trip Britain hopes will cement transatlantic relations.",
     )
     assert [e.cameo_root for e in events] == ["03"]
+
+
+def test_an_investment_reaches_the_place_invested_in(coder: Coder) -> None:
+    events = code_with(coder, "Japan invested 2 billion dollars in Vietnam.")
+    assert [(e.cameo, e.target.code if e.target else None) for e in events] == [("061", "VNM")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cameo"),
+    [
+        # forceful words make an appeal a demand on the same topic (_mood.yaml forceful)
+        ("The UN called for an immediate ceasefire in Yemen.", "1056"),
+        ("France called on Iran to release the sailors immediately.", "1053"),
+        ("The EU strongly urged Serbia to release the journalists.", "1053"),
+        # a plain appeal stays an appeal, with no PLOVER category
+        ("Germany urged Russia to release the journalists.", "0253"),
+        # the force must be in what is asked, not in another clause
+        ("Kenya urged the UN to help, as the crisis worsened swiftly.", "020"),
+    ],
+)
+def test_a_forceful_appeal_is_a_demand(coder: Coder, sentence: str, cameo: str) -> None:
+    assert [e.cameo for e in code_with(coder, sentence)] == [cameo]
+
+
+def test_every_appeal_has_a_demand_on_the_same_topic() -> None:
+    table = code_table()
+    appeals = [c for c in table if c.startswith("02")]
+    assert appeals
+    assert all(("10" + c[2:]) in table for c in appeals)

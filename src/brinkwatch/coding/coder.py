@@ -248,10 +248,8 @@ class EventCoder:
             return
         if alleged_content(match.trigger, self.content_nouns):
             return
-        if (
-            state == INTENT
-            and not negated(match.trigger)
-            and (code := self.mood.intent_code(match.entry.code))
+        if code := self.mood.act_code(
+            match.entry.code, match.trigger, state, negated(match.trigger)
         ):
             match = Match(with_code(match.entry, code), match.trigger, match.object,
                           match.prep_object, match.comp)  # fmt: skip

@@ -2,7 +2,8 @@
 
 "Iran will retaliate", "Japan plans to send aid", "X is ready to meet Y": the act is not done;
 it is coded as the intent (CAMEO 03) or threat (13) of that act (`_mood.yaml`), and a negated
-intent to cooperate ("will not send aid", "does not plan to meet") as its refusal (12). "If Iran
+intent to cooperate ("will not send aid", "does not plan to meet") as its refusal (12); an
+appeal in forceful words ("called for immediate talks") is a demand (10). "If Iran
 attacks, …" and "Will Iran attack?" report no act and give no event. Negation lives in
 `reported.negated`; verbs the lexicon codes with their complement ("threatened to", "refused
 to") use up that complement before it gets here.
@@ -11,7 +12,7 @@ to") use up that complement before it gets here.
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,11 @@ from brinkwatch.errors import DataFileError
 MOOD_FILE = "lexicon/_mood.yaml"
 DONE, INTENT, CONDITIONAL, QUESTION = "done", "intent", "conditional", "question"
 _CLAUSE_UP = frozenset({"xcomp", "conj", "ccomp", "advcl", "acomp"})
-_WORD_LISTS = ("intent_verbs", "ready_words", "future", "conditional_marks")
+_WORD_LISTS = ("intent_verbs", "ready_words", "future", "conditional_marks", "forceful")
+APPEAL_ROOT, DEMAND_ROOT = "02", "10"
+# what an appeal asks for and how: its object, complement clause, prepositions, adverbs
+_ASKED_DEPS = frozenset({"dobj", "obj", "dative", "xcomp", "ccomp", "prep", "advmod", "acomp"})
+_OTHER_CLAUSE_DEPS = frozenset({"advcl", "relcl", "acl", "conj", "cc", "parataxis", "punct"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,9 +41,26 @@ class MoodRules:
     ready_words: frozenset[str]
     future: frozenset[str]
     conditional_marks: frozenset[str]
+    forceful: frozenset[str]
     intent: Mapping[str, str]
     refusal: Mapping[str, str]
     version: str
+
+    def act_code(self, code: str, trigger: Token, state: str, is_negated: bool) -> str | None:
+        """The code an act takes from how it is reported, or None to keep its own: an intent or
+        threat when it is only intended (not negated), a demand when an appeal is forceful."""
+        intended = self.intent_code(code) if state == INTENT and not is_negated else None
+        return intended or self.demand_code(code, trigger)
+
+    def demand_code(self, code: str, trigger: Token) -> str | None:
+        """An appeal (CAMEO 02) asked in forceful words ("called for immediate talks", "urged
+        X to act swiftly") is a demand (10, the same topic: 023 → 103): PLOVER draws the line
+        between them by the reporter's language."""
+        if not code.startswith(APPEAL_ROOT):
+            return None
+        if not any(t.lower_ in self.forceful for t in _asked(trigger)):
+            return None
+        return DEMAND_ROOT + code[len(APPEAL_ROOT) :]
 
     def intent_code(self, code: str) -> str | None:
         """The intent or threat code of an act's code (longest prefix), or None to keep it."""
@@ -79,6 +101,16 @@ def _code_table(path: Path, data: dict[str, Any], key: str) -> dict[str, str]:
     if not isinstance(table, dict):
         raise DataFileError(str(path), None, f"{key!r} must map CAMEO codes to codes")
     return {str(k): str(v) for k, v in table.items()}
+
+
+def _asked(trigger: Token) -> Iterator[Token]:
+    """What an appeal asks for and how, within its own clause: "called for an **immediate**
+    ceasefire", "urged X to act **swiftly**", not "…, as the crisis worsened swiftly"."""
+    stack = [c for c in trigger.children if c.dep_ in _ASKED_DEPS]
+    while stack:
+        token = stack.pop()
+        yield token
+        stack.extend(c for c in token.children if c.dep_ not in _OTHER_CLAUSE_DEPS)
 
 
 def _words(path: Path, data: dict[str, Any], key: str) -> frozenset[str]:
