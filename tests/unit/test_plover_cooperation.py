@@ -70,6 +70,10 @@ def found(events: list[Event]) -> set[tuple[str, str | None, str]]:
             ("061", "COOPERATE", "sign-contract"),
         ),
         ("Japan announced new investments in Vietnam.", ("061", "COOPERATE", "investment-noun")),
+        ("Egypt and Peru jointly built a water plant.", ("060", "COOPERATE", "do-jointly")),
+        # aid granted, debt relieved
+        ("The IMF approved a bailout for Greece.", ("070", "AID", "announce-aid")),
+        ("France forgave Zambia's debt.", ("071", "AID", "relieve-debt")),
         # refusals
         ("Peru ruled out talks with Chile.", ("120", "REJECT", "rule-out")),
         ("Peru did not rule out talks with Chile.", ("030", "AGREE", "rule-out")),
