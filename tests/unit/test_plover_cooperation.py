@@ -144,3 +144,11 @@ def test_every_appeal_has_a_demand_on_the_same_topic() -> None:
     appeals = [c for c in table if c.startswith("02")]
     assert appeals
     assert all(("10" + c[2:]) in table for c in appeals)
+
+
+def test_a_meeting_that_is_the_occasion_of_an_act_is_its_doers(coder: Coder) -> None:
+    events = code_with(coder, "After talks with Merkel on Monday, Macron announced a new fund.")
+    meetings = {
+        (e.source.code, e.target.code if e.target else None) for e in events if e.cameo == "040"
+    }
+    assert ("FRAGOV", "DEUELI") in meetings

@@ -67,6 +67,8 @@ def _noun_participants(match: Match, is_actor: IsActor) -> Participants:
     ]
     if not sources and noun.dep_ in ("dobj", "pobj", "attr") and noun.head.pos_ in VERB_POS:
         sources = roles.subjects(noun.head)
+    if not sources and _setting(match):  # "during talks with Putin, Erdogan said": Erdogan's
+        sources = roles.subjects(noun.head.head)
     targets = roles.prep_objects(noun, NOUN_TARGET_PREPS)
     if not any(is_actor(t) for t in targets):
         targets = _noun_targets_elsewhere(noun, targets, is_actor)
@@ -78,6 +80,27 @@ def _noun_participants(match: Match, is_actor: IsActor) -> Participants:
     if between and not any(is_actor(t) for t in targets):  # a mediation between A and B
         targets = between
     return Participants(sources, targets)
+
+
+# prepositions that make an event noun the time or occasion of its clause's act
+_SETTING_PREPS = frozenset({"during", "at", "after", "before", "following", "ahead"})
+CONSULT_ROOT = "04"
+
+
+def _setting(match: Match) -> bool:
+    """ "**During** a meeting with Putin, Erdogan said …": a meeting or visit (CAMEO 04) that is
+    the occasion of the clause's act is attended by that clause's subject (a clash or attack is
+    not done by it); "at a summit **between** A and B" names its own parties."""
+    noun = match.trigger
+    prep = noun.head
+    return (
+        match.entry.code.startswith(CONSULT_ROOT)
+        and not roles.prep_objects(noun, ("between", "among"))
+        and noun.dep_ == "pobj"
+        and prep.lower_ in _SETTING_PREPS
+        and prep.dep_ == "prep"
+        and prep.head.pos_ in VERB_POS
+    )
 
 
 def _noun_targets_elsewhere(noun: Token, found: list[Token], is_actor: IsActor) -> list[Token]:
