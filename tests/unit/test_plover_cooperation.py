@@ -71,6 +71,16 @@ def found(events: list[Event]) -> set[tuple[str, str | None, str]]:
         ),
         ("Japan announced new investments in Vietnam.", ("061", "COOPERATE", "investment-noun")),
         ("Egypt and Peru jointly built a water plant.", ("060", "COOPERATE", "do-jointly")),
+        ("China's exports to the United States rose.", ("061", "COOPERATE", "exports-noun")),
+        ("Putin received a phone call from Erdogan on Monday.", ("041", "CONSULT", "receive-call")),
+        ("The two ministers exchanged views on the crisis.", ("040", "CONSULT", "exchange-views")),
+        ("The ambassador paid a courtesy call on the king.", ("042", "CONSULT", "pay-call")),
+        # asylum sought is a demand (the manual's DEMAND, PLOVER REQUEST)
+        ("The dissident sought asylum at the US embassy.", ("103", "REQUEST", "seek-asylum")),
+        (
+            "The Saudi teenager applied for asylum in Canada.",
+            ("103", "REQUEST", "apply-for-asylum"),
+        ),
         # aid granted, debt relieved
         ("The IMF approved a bailout for Greece.", ("070", "AID", "announce-aid")),
         ("France forgave Zambia's debt.", ("071", "AID", "relieve-debt")),
