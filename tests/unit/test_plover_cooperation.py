@@ -84,6 +84,11 @@ def found(events: list[Event]) -> set[tuple[str, str | None, str]]:
         # aid granted, debt relieved
         ("The IMF approved a bailout for Greece.", ("070", "AID", "announce-aid")),
         ("France forgave Zambia's debt.", ("071", "AID", "relieve-debt")),
+        # willingness or commitment signalled: AGREE
+        (
+            "Iran signaled a new willingness to work with world powers.",
+            ("030", "AGREE", "express-willingness"),
+        ),
         # refusals
         ("Peru ruled out talks with Chile.", ("120", "REJECT", "rule-out")),
         ("Peru did not rule out talks with Chile.", ("030", "AGREE", "rule-out")),
