@@ -91,6 +91,7 @@ def found(events: list[Event]) -> set[tuple[str, str | None, str]]:
         ),
         # refusals
         ("Peru ruled out talks with Chile.", ("120", "REJECT", "rule-out")),
+        ("Japan declined the Chinese invitation.", ("120", "REJECT", "decline-offer")),
         ("Peru did not rule out talks with Chile.", ("030", "AGREE", "rule-out")),
     ],
 )
