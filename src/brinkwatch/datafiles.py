@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from brinkwatch.errors import DataFileError
 
@@ -48,6 +49,21 @@ def file_version(path: Path) -> str | None:
             if match:
                 return match.group(1)
     return None
+
+
+def versioned_yaml(path: Path, what: str) -> tuple[str, Any]:
+    """A YAML rule file's `# version:` line and its parsed content; `what` names the rules in
+    the error a missing version or a syntax error raises."""
+    import yaml  # only the files that need YAML pay for it
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataFileError(str(path), None, f"cannot read {what}: {exc}") from None
+    version = file_version(path)
+    if version is None:
+        raise DataFileError(str(path), 1, f"{what}: expected a '# version:' line")
+    return version, data
 
 
 def read_tsv(path: Path) -> Iterator[TsvRow]:

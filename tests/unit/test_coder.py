@@ -389,7 +389,7 @@ def test_releasing_people_is_not_releasing_a_video(code: Code, sentence: str, ca
         (
             "Both armies abided by the truce over the holiday.",
             "0871",
-            "08-yield.yaml:declare-ceasefire",
+            "08-yield.yaml:observe-ceasefire",
         ),
         ("Ruritania cut tariffs on Freedonian steel.", "085", "08-yield.yaml:cut-tariffs"),
         (

@@ -22,7 +22,7 @@ def test_every_root_and_code_is_there() -> None:
 @pytest.mark.parametrize(
     ("code", "goldstein", "quad", "plover"),
     [
-        ("020", 3.0, 1, None),
+        ("010", 0.0, 1, None),
         ("042", 1.9, 1, "CONSULT"),
         ("112", -2.0, 3, "ACCUSE"),
         ("138", -7.0, 3, "THREATEN"),
@@ -33,6 +33,9 @@ def test_every_root_and_code_is_there() -> None:
         ("0813", 5.0, 2, "CONCEDE"),
         ("0841", 7.0, 2, "RETREAT"),
         ("116", -2.0, 3, "SANCTION"),
+        # the 2024 manual's REQUEST takes in requests (appeals), and regret is a concession
+        ("020", 3.0, 1, "REQUEST"),
+        ("055", 7.0, 1, "CONCEDE"),
     ],
 )
 def test_values_events_copy(code: str, goldstein: float, quad: int, plover: str | None) -> None:

@@ -44,7 +44,16 @@ def describes_noun(trigger: Token) -> bool:
         trigger.dep_ == "acl"
         and trigger.tag_ == "VBN"
         and not any(c.dep_ == "agent" for c in trigger.children)
+        and not _misparsed_main_verb(trigger)
     )
+
+
+def _misparsed_main_verb(trigger: Token) -> bool:
+    """A noun as the sentence's root with a "participle" that has an object or a clause of its
+    own: a main verb ("Workers called on lawmakers to extend …"), not a headline's passive
+    ("Three soldiers killed in blast")."""
+    own = any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in trigger.children)
+    return trigger.head.dep_ == "ROOT" and own
 
 
 _CLAUSE_LINKS = frozenset({"conj", "xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "prep"})

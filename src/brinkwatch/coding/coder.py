@@ -49,6 +49,7 @@ from brinkwatch.coding.matcher import (
 from brinkwatch.coding.mentions import named, split_coordinated
 from brinkwatch.coding.mood import CONDITIONAL, INTENT, QUESTION, mood, mood_rules
 from brinkwatch.coding.participants import consumed_tokens, participants
+from brinkwatch.coding.recode import recoder
 from brinkwatch.coding.reported import (
     Speech,
     future,
@@ -72,6 +73,7 @@ from brinkwatch.records import Span as TextSpan
 
 CLAIM_ROOT = "01"
 ATTACK_ROOTS = frozenset({"18", "19", "20"})
+RIOT = "145"  # violent protest: an attack in a crowd's hands (_recode.yaml), as claimable
 FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 COOPERATION_ROOTS = frozenset({"04", "05", "06", "07", "08"})
 _OBJECT_DEPS = frozenset({"dobj", "obj", "pobj", "dative", "iobj"})
@@ -100,6 +102,7 @@ class EventCoder:
         self.person_endings = tuple(sorted(classes.get("PERSON_NOUN_ENDINGS", frozenset())))
         self.thing_endings = tuple(sorted(classes.get("THING_NOUN_ENDINGS", frozenset())))
         self.mood = mood_rules()
+        self.recode = recoder().check(self.codes)
         self.content_nouns = classes.get("CONTENT_NOUNS", frozenset())
         self.target_words = TargetWords(
             instruments=classes.get("MILITARY", frozenset()) | classes.get("POLICE", frozenset()),
@@ -109,6 +112,8 @@ class EventCoder:
             physical_nouns=classes.get("PHYSICAL_TARGET_NOUNS", frozenset()),
             creators=classes.get("CREATE_VERBS", frozenset()),
             missions=classes.get("MISSION_NOUNS", frozenset()),
+            experiencers=classes.get("OUTRAGE_VERBS", frozenset()),
+            intent_nouns=self.mood.intent_nouns,
         )
         self.date_of = date_lookup()
         self._date_key: tuple[int, int] | None = None
@@ -209,7 +214,7 @@ class EventCoder:
                 found.remove(event)
                 said = Match(entries[kind], match.trigger)
                 return [self.event(doc, sent, said, event.source, event.target, False, None)]
-        attacks = [e for e in own if e.cameo_root in ATTACK_ROOTS]
+        attacks = [e for e in own if e.cameo_root in ATTACK_ROOTS or e.cameo.startswith(RIOT)]
         if attacks and "own-hostile" in entries:
             claim = Match(entries["own-hostile"], match.trigger)
             return [self.event(doc, sent, claim, attacks[0].source, attacks[0].target, False, None)]
@@ -264,7 +269,7 @@ class EventCoder:
         if not sources and targets and roles.is_passive(match.trigger):
             sources = [_unnamed(match.trigger)]  # "the journalist was arrested in Cairo"
         if not targets and len(sources) == 1 and _verbal(match):
-            about = content_target(doc, match.trigger, sources[0])
+            about = content_target(doc, match.trigger, sources[0], reporter)
             targets = [about] if about is not None else []
         is_negated = negated(match.trigger)
         entry = match.entry
@@ -278,7 +283,16 @@ class EventCoder:
             both_ways = False  # "A and B agreed to lift tariffs on C": each to C, not to each other
         for source, target in islice(pairs(both_ways, sources, targets), MAX_PAIRS):
             reporter_for_event = None if same_actor(source, reporter) else reporter
-            yield self.event(doc, sent, match, source, target, is_negated, reporter_for_event)
+            act = self.recoded(doc, match, source, target)
+            yield self.event(doc, sent, act, source, target, is_negated, reporter_for_event)
+
+    def recoded(self, doc: Doc, match: Match, source: Actor, target: Actor | None) -> Match:
+        """The match with the code its actors make of it ("rioters attacked": 145)."""
+        code = self.recode.code_for(doc, match.entry.code, source, target)
+        if code is None or code == match.entry.code:
+            return match
+        return Match(with_code(match.entry, code), match.trigger, match.object,
+                     match.prep_object, match.comp)  # fmt: skip
 
     def reciprocal(self, match: Match, sources: int) -> bool:
         """Whether the act goes both ways: an entry marked reciprocal, or a symmetric verb with

@@ -71,8 +71,21 @@ def window(trigger: Token, size: int = WINDOW) -> list[Token]:
     return tokens
 
 
+# verbs whose own complement is the act they lead to: "promised to work with Dhaka to scrap
+# the restrictions" promises the scrapping (English grammar, not lexicon knowledge)
+_LEAD_VERBS = frozenset(
+    {"work", "help", "seek", "try", "strive", "endeavour", "endeavor", "move", "act"}
+)
+
+
 def complements(verb: Token) -> list[Token]:
-    """Clauses that complete a verb: "urged X to exercise", "accused X of attacking"."""
+    """Clauses that complete a verb: "urged X to exercise", "accused X of attacking"; through a
+    leading verb, its own act too ("vowed to work with X to lift …": work, lift)."""
+    found = _own_complements(verb)
+    return found + [g for c in found if c.lemma_ in _LEAD_VERBS for g in _own_complements(c)]
+
+
+def _own_complements(verb: Token) -> list[Token]:
     found: list[Token] = []
     for child in verb.children:
         dep = child.dep_
@@ -380,12 +393,30 @@ def best_match(
     if not entries:
         return None
     view = TriggerView(token)
+    loose: Match | None = None  # the best match so far whose object is only a nearby word
     for entry in entries:
+        if loose is not None and entry.specificity < loose.entry.specificity:
+            break
         if entry.reports:  # chosen by the coder once the reported clause is known
             continue
         if words is not None and not possible(entry, words):
             continue
         found = match_entry(token, entry, view)
-        if found is not None:
+        if found is not None and not _loose_object(found, view):
             return found
-    return None
+        loose = loose or found
+    return loose
+
+
+def _loose_object(found: Match, view: TriggerView) -> bool:
+    """The match's object is a word near the trigger, not one of its objects or prepositional
+    objects: an equally specific entry with a real object wins ("suspended aid to Kabul in
+    protest at …" suspends aid; it ends no protest)."""
+    obj = found.object
+    if obj is None or obj in view.objects or obj.head in view.objects:  # or its modifier
+        return False
+    if obj.dep_ == "pobj":  # the object of one of the entry's own prepositions
+        return not (obj.head.head == found.trigger and obj.head.lower_ in found.entry.preps)
+    # a modifier of a phrase on the trigger: "sent troops to the UN peacekeeping force"
+    head = obj.head
+    return not (head.dep_ == "pobj" and head.head.head == found.trigger)

@@ -17,16 +17,24 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from spacy.tokens import Token
 
-from brinkwatch.datafiles import data_path, file_version
+from brinkwatch.datafiles import data_path, versioned_yaml
 from brinkwatch.errors import DataFileError
 
 MOOD_FILE = "lexicon/_mood.yaml"
 DONE, INTENT, CONDITIONAL, QUESTION = "done", "intent", "conditional", "question"
 _CLAUSE_UP = frozenset({"xcomp", "conj", "ccomp", "advcl", "acomp"})
-_WORD_LISTS = ("intent_verbs", "ready_words", "future", "conditional_marks", "forceful")
+_PERFECT = frozenset({"have", "has", "had", "'ve"})
+_WORD_LISTS = (
+    "intent_verbs",
+    "intent_nouns",
+    "ready_words",
+    "future",
+    "possible",
+    "conditional_marks",
+    "forceful",
+)
 APPEAL_ROOT, DEMAND_ROOT = "02", "10"
 # what an appeal asks for and how: its object, complement clause, prepositions, adverbs
 _ASKED_DEPS = frozenset({"dobj", "obj", "dative", "xcomp", "ccomp", "prep", "advmod", "acomp"})
@@ -38,8 +46,10 @@ class MoodRules:
     """The word lists and the act → intent/threat code table of `_mood.yaml`."""
 
     intent_verbs: frozenset[str]
+    intent_nouns: frozenset[str]
     ready_words: frozenset[str]
     future: frozenset[str]
+    possible: frozenset[str]
     conditional_marks: frozenset[str]
     forceful: frozenset[str]
     intent: Mapping[str, str]
@@ -84,13 +94,9 @@ def _longest_prefix(table: Mapping[str, str], code: str) -> str | None:
 def mood_rules(path: Path | None = None) -> MoodRules:
     """Load and check `_mood.yaml` once per process."""
     path = path or data_path(MOOD_FILE)
-    version = file_version(path)
-    try:
-        data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataFileError(str(path), None, f"cannot read mood rules: {exc}") from None
-    if version is None or not isinstance(data, dict):
-        raise DataFileError(str(path), 1, "expected '# version:' and a mapping of lists")
+    version, data = versioned_yaml(path, "mood rules")
+    if not isinstance(data, dict):
+        raise DataFileError(str(path), 1, "expected a mapping of lists")
     lists = {key: _words(path, data, key) for key in _WORD_LISTS}
     intent, refusal = (_code_table(path, data, key) for key in ("intent", "refusal"))
     return MoodRules(**lists, intent=intent, refusal=refusal, version=version)
@@ -128,7 +134,7 @@ def mood(trigger: Token, rules: MoodRules) -> str:
     for _ in range(6):  # the trigger's clause and the clauses it completes
         if _marked(token, rules.conditional_marks):
             return CONDITIONAL
-        if _future(token, rules):
+        if _future(token, rules) or intended_by_noun(token, rules.intent_nouns):
             return INTENT
         if token.dep_ not in _CLAUSE_UP or token.head is token:
             return DONE
@@ -141,12 +147,29 @@ def mood(trigger: Token, rules: MoodRules) -> str:
     return DONE
 
 
+def intended_by_noun(token: Token, nouns: frozenset[str]) -> bool:
+    """ "announced plans **to withdraw**", "its intention **to lay down** arms": an infinitive
+    on a noun of intent is an act intended by whoever holds the plan."""
+    head = token.head
+    return (
+        token.dep_ == "acl"
+        and head.pos_ == "NOUN"
+        and head.lemma_.lower() in nouns
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    )
+
+
 def _marked(token: Token, marks: frozenset[str]) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in marks for c in token.children)
 
 
 def _future(token: Token, rules: MoodRules) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in rules.future for c in token.children)
+    """ "will attack", and "could/may ban" held out as possible; not a guess about the past
+    ("may have attacked")."""
+    aux = [c.lower_ for c in token.children if c.dep_ == "aux"]
+    if any(a in rules.future for a in aux):
+        return True
+    return any(a in rules.possible for a in aux) and not any(a in _PERFECT for a in aux)
 
 
 def _intending(governor: Token, rules: MoodRules) -> bool:

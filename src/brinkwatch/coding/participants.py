@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from brinkwatch.coding import roles
 from brinkwatch.coding.matcher import VERB_POS, Match, complements
+from brinkwatch.coding.mood import intended_by_noun
 from brinkwatch.coding.targets import (
     NO_WORDS,
     IsActor,
@@ -44,7 +45,14 @@ def participants(match: Match, is_actor: IsActor, words: TargetWords = NO_WORDS)
     if trigger.pos_ not in VERB_POS:
         return _noun_participants(match, is_actor)
     passive = roles.is_passive(trigger)
-    sources = roles.agents(trigger) if passive else roles.subjects(trigger)
+    if passive and trigger.lemma_.lower() in words.experiencers:  # "X was appalled by Y"
+        passive = False
+        sources = roles.passive_subjects(trigger) or roles.subjects(trigger)
+    elif intended_by_noun(trigger, words.intent_nouns):  # "X announced plans to withdraw"
+        holders = [c for c in trigger.head.children if c.dep_ == "poss"]  # "X's plans to …"
+        sources = holders or _ancestor_subjects(trigger)
+    else:
+        sources = roles.agents(trigger) if passive else roles.subjects(trigger)
     sources = [a for s in sources for a in _agents_of_event_noun(_counted(s))]
     # a passive without `by` names no one; nor does a clause whose subject was moved out
     if not sources and not passive and not roles.extracted_subject(trigger):

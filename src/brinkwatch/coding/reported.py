@@ -37,8 +37,8 @@ def _has_negator(token: Token) -> bool:
 
 
 def negated(trigger: Token) -> bool:
-    """True for "did not attack", "never met", "did not agree to meet"."""
-    if _has_negator(trigger):
+    """True for "did not attack", "never met", "did not agree to meet", "no soldier fired"."""
+    if _has_negator(trigger) or _negative_subject(trigger):
         return True
     if trigger.dep_ in ("xcomp", "ccomp") and trigger.head.pos_ in ("VERB", "AUX"):
         head = trigger.head
@@ -47,6 +47,16 @@ def negated(trigger: Token) -> bool:
         )
     if trigger.pos_ == "NOUN":
         return any(c.lower_ == "no" and c.dep_ == "det" for c in trigger.children)
+    return False
+
+
+def _negative_subject(verb: Token) -> bool:
+    """ "no Chinese personnel used force", "none of the troops fired": nobody did it."""
+    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subject.lower_ in ("none", "nobody", "no-one"):
+            return True
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children):
+            return True
     return False
 
 

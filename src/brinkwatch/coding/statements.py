@@ -16,8 +16,9 @@ from brinkwatch.records import Actor
 _CONTENT_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
 
 
-def content_ranges(doc: Doc, trigger: Token) -> list[tuple[int, int]]:
-    """Character ranges of what the speech verb reports."""
+def content_ranges(doc: Doc, trigger: Token, rest: bool = True) -> list[tuple[int, int]]:
+    """Character ranges of what the speech verb reports; `rest`: a verb with no clause of its
+    own reports the rest of its sentence ("…, Ibarra said")."""
     ranges = [
         (q.content.start, q.content.end)
         for q in doc._.bw_quotes or ()
@@ -25,16 +26,24 @@ def content_ranges(doc: Doc, trigger: Token) -> list[tuple[int, int]]:
     ]
     clauses = [c for c in trigger.children if c.dep_ in _CONTENT_DEPS]
     ranges += [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in clauses]
-    if not clauses and trigger.dep_ in ("parataxis", "ccomp", "advcl"):
+    if rest and not clauses and trigger.dep_ in ("parataxis", "ccomp", "advcl"):
         sent = trigger.sent  # "…, Ibarra said": the rest of the sentence is what was said
         own = (trigger.left_edge.idx, trigger.right_edge.idx + len(trigger.right_edge.text))
         ranges += [(sent.start_char, own[0]), (own[1], sent.end_char)]
     return ranges
 
 
-def content_target(doc: Doc, trigger: Token, speaker: Actor) -> Actor | None:
-    """The first coded actor of the content that is neither the speaker nor of its country."""
-    ranges = content_ranges(doc, trigger)
+def content_target(
+    doc: Doc, trigger: Token, speaker: Actor, reporter: Actor | None = None
+) -> Actor | None:
+    """The first coded actor of the content that is neither the speaker nor of its country,
+    nor who reports the act: an act reported by someone is that report's content, so the rest
+    of the sentence is the report's frame ("the minister told reporters Japan would send aid"
+    is aid to neither)."""
+    own_words = reporter is None or reporter.start == speaker.start or (
+        reporter.entity is not None and reporter.entity == speaker.entity
+    )  # "…, Ibarra said": his own statement, whose content is the rest of the sentence
+    ranges = content_ranges(doc, trigger, rest=own_words)
     for actor in doc._.bw_actors or ():
         if not actor.code or not any(s <= actor.start < e for s, e in ranges):
             continue

@@ -54,6 +54,11 @@ class TargetWords:
     physical: frozenset[str] = frozenset()
     physical_nouns: frozenset[str] = frozenset()
     creators: frozenset[str] = frozenset()
+    # verbs whose passive subject feels and whose agent is the cause: "Britain was appalled by
+    # the attacks" is Britain's disapproval of the attackers
+    experiencers: frozenset[str] = frozenset()
+    # nouns whose infinitive is an act of whoever holds them ("announced plans to withdraw")
+    intent_nouns: frozenset[str] = frozenset()
     missions: frozenset[str] = frozenset()
 
 
