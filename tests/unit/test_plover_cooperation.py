@@ -84,9 +84,14 @@ def found(events: list[Event]) -> set[tuple[str, str | None, str]]:
         # aid granted, debt relieved
         ("The IMF approved a bailout for Greece.", ("070", "AID", "announce-aid")),
         ("France forgave Zambia's debt.", ("071", "AID", "relieve-debt")),
-        # willingness or commitment signalled: AGREE
+        # willingness or commitment signalled: AGREE; the intended act, where the lexicon
+        # codes it, names it more precisely ("willingness to work with": 031)
         (
             "Iran signaled a new willingness to work with world powers.",
+            ("031", "AGREE", "work-together"),
+        ),
+        (
+            "The government reaffirmed its commitment to the peace deal.",
             ("030", "AGREE", "express-willingness"),
         ),
         # refusals

@@ -47,7 +47,14 @@ from brinkwatch.coding.matcher import (
     trigger_positions,
 )
 from brinkwatch.coding.mentions import named, split_coordinated
-from brinkwatch.coding.mood import CONDITIONAL, INTENT, QUESTION, mood, mood_rules
+from brinkwatch.coding.mood import (
+    CONDITIONAL,
+    INTENT,
+    QUESTION,
+    mood,
+    mood_rules,
+    yields_to_intended,
+)
 from brinkwatch.coding.participants import consumed_tokens, participants
 from brinkwatch.coding.recode import recoder
 from brinkwatch.coding.reported import (
@@ -73,6 +80,7 @@ from brinkwatch.records import Span as TextSpan
 
 CLAIM_ROOT = "01"
 ATTACK_ROOTS = frozenset({"18", "19", "20"})
+INTENT_ROOT = "03"
 RIOT = "145"  # violent protest: an attack in a crowd's hands (_recode.yaml), as claimable
 FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 COOPERATION_ROOTS = frozenset({"04", "05", "06", "07", "08"})
@@ -146,6 +154,23 @@ class EventCoder:
     # -- one sentence -------------------------------------------------------------------------
 
     def matched_events(self, doc: Doc, sentence: TextSpan, matches: list[Match]) -> list[Event]:
+        """Events of one sentence's lexicon matches. A bare intention ("announced its intention
+        to lay down arms", 030) yields to the intended act when that act gives an event."""
+        coded = {m.trigger.i for m in matches}
+        nouns = self.mood.intent_nouns
+        bare = [
+            m
+            for m in matches
+            if m.entry.code.startswith(INTENT_ROOT) and yields_to_intended(m.object, coded, nouns)
+        ]
+        if bare:
+            events = self.sentence_events(doc, sentence, [m for m in matches if m not in bare])
+            intended = {c.idx for m in bare if m.object is not None for c in m.object.children}
+            if any(e.trigger.start in intended for e in events):
+                return events
+        return self.sentence_events(doc, sentence, matches)
+
+    def sentence_events(self, doc: Doc, sentence: TextSpan, matches: list[Match]) -> list[Event]:
         """Events of one sentence's lexicon matches: roles, speech, order."""
         if not matches:
             return []

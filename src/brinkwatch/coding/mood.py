@@ -147,6 +147,16 @@ def mood(trigger: Token, rules: MoodRules) -> str:
     return DONE
 
 
+def yields_to_intended(
+    match_object: Token | None, triggers: set[int], nouns: frozenset[str]
+) -> bool:
+    """ "announced its intention **to lay down** arms": an act that only names an intention
+    (its object, a noun of intent) yields to the intended act when the lexicon codes that act."""
+    if match_object is None or match_object.lemma_.lower() not in nouns:
+        return False
+    return any(c.i in triggers and intended_by_noun(c, nouns) for c in match_object.children)
+
+
 def intended_by_noun(token: Token, nouns: frozenset[str]) -> bool:
     """ "announced plans **to withdraw**", "its intention **to lay down** arms": an infinitive
     on a noun of intent is an act intended by whoever holds the plan."""

@@ -40,8 +40,10 @@ def content_target(
     nor who reports the act: an act reported by someone is that report's content, so the rest
     of the sentence is the report's frame ("the minister told reporters Japan would send aid"
     is aid to neither)."""
-    own_words = reporter is None or reporter.start == speaker.start or (
-        reporter.entity is not None and reporter.entity == speaker.entity
+    own_words = (
+        reporter is None
+        or reporter.start == speaker.start
+        or (reporter.entity is not None and reporter.entity == speaker.entity)
     )  # "…, Ibarra said": his own statement, whose content is the rest of the sentence
     ranges = content_ranges(doc, trigger, rest=own_words)
     for actor in doc._.bw_actors or ():
