@@ -408,6 +408,9 @@ def best_match(
     return loose
 
 
+_OBJECT_PREPS = frozenset({"for", "of", "on", "about", "over"})
+
+
 def _loose_object(found: Match, view: TriggerView) -> bool:
     """The match's object is a word near the trigger, not one of its objects or prepositional
     objects: an equally specific entry with a real object wins ("suspended aid to Kabul in
@@ -415,6 +418,8 @@ def _loose_object(found: Match, view: TriggerView) -> bool:
     obj = found.object
     if obj is None or obj in view.objects or obj.head in view.objects:  # or its modifier
         return False
+    if obj.dep_ == "pobj" and obj.head.lower_ in _OBJECT_PREPS and obj.head.head in view.objects:
+        return False  # the object's own complement: "rejected a proposal **for talks**"
     if obj.dep_ == "pobj":  # the object of one of the entry's own prepositions
         return not (obj.head.head == found.trigger and obj.head.lower_ in found.entry.preps)
     # a modifier of a phrase on the trigger: "sent troops to the UN peacekeeping force"
