@@ -84,6 +84,10 @@ def acts(events: list[Event]) -> list[tuple[str, str | None]]:
         # summoning an envoy is a complaint delivered in person; expelling one cuts relations
         ("China summoned the Japanese ambassador on Monday.", "114", "ACCUSE"),
         ("Russia expelled two British diplomats.", "161", "SANCTION"),
+        # military objects destroyed; penalties and attacks weighed
+        ("A Bulgarian drone destroyed an enemy target near the border.", "190", "ASSAULT"),
+        ("Washington is considering striking Syria.", "138", "THREATEN"),
+        ("Ecuador's president is considering banning the opposition party.", "132", "THREATEN"),
         # investigations by other names
         ("The ministry said it would look into the allegations.", "090", "ACCUSE"),
         # force used, and force only promised
