@@ -88,6 +88,10 @@ def acts(events: list[Event]) -> list[tuple[str, str | None]]:
         ("A Bulgarian drone destroyed an enemy target near the border.", "190", "ASSAULT"),
         ("Washington is considering striking Syria.", "138", "THREATEN"),
         ("Ecuador's president is considering banning the opposition party.", "132", "THREATEN"),
+        # concern voiced about something done is an objection (CAMEO 012, PLOVER ACCUSE)
+        ("Japan is deeply concerned by the arrests of opposition leaders.", "012", "ACCUSE"),
+        ("Germany expressed concern over the detention of the journalists.", "012", "ACCUSE"),
+        ("The minister expressed doubts that the talks could succeed.", "012", None),
         # investigations by other names
         ("The ministry said it would look into the allegations.", "090", "ACCUSE"),
         # force used, and force only promised
@@ -95,7 +99,9 @@ def acts(events: list[Event]) -> list[tuple[str, str | None]]:
         ("The president said he would use force against the rebels.", "138", "THREATEN"),
     ],
 )
-def test_act_by_its_doer_and_wording(code: Code, sentence: str, cameo: str, plover: str) -> None:
+def test_act_by_its_doer_and_wording(
+    code: Code, sentence: str, cameo: str, plover: str | None
+) -> None:
     assert acts(code(sentence))[:1] == [(cameo, plover)]
 
 

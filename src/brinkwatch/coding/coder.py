@@ -120,7 +120,8 @@ class EventCoder:
             physical_nouns=classes.get("PHYSICAL_TARGET_NOUNS", frozenset()),
             creators=classes.get("CREATE_VERBS", frozenset()),
             missions=classes.get("MISSION_NOUNS", frozenset()),
-            experiencers=classes.get("OUTRAGE_VERBS", frozenset()),
+            experiencers=classes.get("OUTRAGE_VERBS", frozenset())
+            | classes.get("CONCERN_VERBS", frozenset()),
             intent_nouns=self.mood.intent_nouns,
         )
         self.date_of = date_lookup()
