@@ -51,12 +51,12 @@ from brinkwatch.coding.mood import (
     CONDITIONAL,
     INTENT,
     QUESTION,
+    bare_intentions,
     mood,
     mood_rules,
-    yields_to_intended,
 )
 from brinkwatch.coding.participants import consumed_tokens, participants
-from brinkwatch.coding.recode import recoder
+from brinkwatch.coding.recode import recode_match, recoder
 from brinkwatch.coding.reported import (
     Speech,
     future,
@@ -80,7 +80,6 @@ from brinkwatch.records import Span as TextSpan
 
 CLAIM_ROOT = "01"
 ATTACK_ROOTS = frozenset({"18", "19", "20"})
-INTENT_ROOT = "03"
 RIOT = "145"  # violent protest: an attack in a crowd's hands (_recode.yaml), as claimable
 FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 COOPERATION_ROOTS = frozenset({"04", "05", "06", "07", "08"})
@@ -157,16 +156,9 @@ class EventCoder:
     def matched_events(self, doc: Doc, sentence: TextSpan, matches: list[Match]) -> list[Event]:
         """Events of one sentence's lexicon matches. A bare intention ("announced its intention
         to lay down arms", 030) yields to the intended act when that act gives an event."""
-        coded = {m.trigger.i for m in matches}
-        nouns = self.mood.intent_nouns
-        bare = [
-            m
-            for m in matches
-            if m.entry.code.startswith(INTENT_ROOT) and yields_to_intended(m.object, coded, nouns)
-        ]
+        bare, intended = bare_intentions(matches, self.mood.intent_nouns)
         if bare:
             events = self.sentence_events(doc, sentence, [m for m in matches if m not in bare])
-            intended = {c.idx for m in bare if m.object is not None for c in m.object.children}
             if any(e.trigger.start in intended for e in events):
                 return events
         return self.sentence_events(doc, sentence, matches)
@@ -309,16 +301,8 @@ class EventCoder:
             both_ways = False  # "A and B agreed to lift tariffs on C": each to C, not to each other
         for source, target in islice(pairs(both_ways, sources, targets), MAX_PAIRS):
             reporter_for_event = None if same_actor(source, reporter) else reporter
-            act = self.recoded(doc, match, source, target)
+            act = recode_match(self.recode, doc, match, source, target)
             yield self.event(doc, sent, act, source, target, is_negated, reporter_for_event)
-
-    def recoded(self, doc: Doc, match: Match, source: Actor, target: Actor | None) -> Match:
-        """The match with the code its actors make of it ("rioters attacked": 145)."""
-        code = self.recode.code_for(doc, match.entry.code, source, target)
-        if code is None or code == match.entry.code:
-            return match
-        return Match(with_code(match.entry, code), match.trigger, match.object,
-                     match.prep_object, match.comp)  # fmt: skip
 
     def reciprocal(self, match: Match, sources: int) -> bool:
         """Whether the act goes both ways: an entry marked reciprocal, or a symmetric verb with

@@ -19,6 +19,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from brinkwatch.coding.matcher import Match
 from brinkwatch.datafiles import data_path, versioned_yaml
 from brinkwatch.errors import DataFileError
 
@@ -145,6 +146,22 @@ def mood(trigger: Token, rules: MoodRules) -> str:
             return DONE  # a subordinate clause does not take its governor's mood
         token = governor
     return DONE
+
+
+INTENT_ROOT = "03"
+
+
+def bare_intentions(matches: list[Match], nouns: frozenset[str]) -> tuple[list[Match], set[int]]:
+    """Matches that only name an intention (an 03 act on a noun of intent whose infinitive the
+    lexicon codes), and the character offsets of those intended acts' triggers."""
+    coded = {m.trigger.i for m in matches}
+    bare = [
+        m
+        for m in matches
+        if m.entry.code.startswith(INTENT_ROOT) and yields_to_intended(m.object, coded, nouns)
+    ]
+    intended = {c.idx for m in bare if m.object is not None for c in m.object.children}
+    return bare, intended
 
 
 def yields_to_intended(

@@ -14,6 +14,8 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from brinkwatch.coding.eventparts import with_code
+from brinkwatch.coding.matcher import Match
 from brinkwatch.datafiles import data_path, versioned_yaml
 from brinkwatch.errors import DataFileError
 from brinkwatch.records import Actor
@@ -75,6 +77,17 @@ def _code_parts(code: str | None) -> frozenset[str]:
 def _head_lemma(doc: Doc, actor: Actor) -> str | None:
     span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
     return span.root.lemma_.lower() if span is not None and len(span) else None
+
+
+def recode_match(
+    recode: Recoder, doc: Doc, match: Match, source: Actor, target: Actor | None
+) -> Match:
+    """The match with the code its actors make of it ("rioters attacked": 145)."""
+    code = recode.code_for(doc, match.entry.code, source, target)
+    if code is None or code == match.entry.code:
+        return match
+    entry = with_code(match.entry, code)
+    return Match(entry, match.trigger, match.object, match.prep_object, match.comp)
 
 
 @functools.cache

@@ -33,6 +33,10 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "appos", "parataxis"})
 _AMOUNT_ENTITIES = frozenset({"MONEY", "CARDINAL", "QUANTITY", "PERCENT", "DATE", "TIME"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
+VERB_POS = frozenset({"VERB", "AUX"})
+_COMP_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj"})
+_COMP_HOSTS = frozenset({"prep", "dobj", "pobj"})
+_COMP_OF_HOST = frozenset({"pcomp", "acl", "relcl"})
 
 
 def with_conjuncts(token: Token) -> list[Token]:
@@ -295,3 +299,36 @@ def phrase_span(head: Token) -> tuple[int, int]:
             start = min(start, child.left_edge.i)
             break
     return start, head.i + 1
+
+
+# verbs whose own complement is the act they lead to: "promised to work with Dhaka to scrap
+# the restrictions" promises the scrapping (English grammar, not lexicon knowledge)
+_LEAD_VERBS = frozenset(
+    {"work", "help", "seek", "try", "strive", "endeavour", "endeavor", "move", "act"}
+)
+
+
+def complements(verb: Token) -> list[Token]:
+    """Clauses that complete a verb: "urged X to exercise", "accused X of attacking"; through a
+    leading verb, its own act too ("vowed to work with X to lift …": work, lift)."""
+    found = _own_complements(verb)
+    return found + [g for c in found if c.lemma_ in _LEAD_VERBS for g in _own_complements(c)]
+
+
+def _own_complements(verb: Token) -> list[Token]:
+    found: list[Token] = []
+    for child in verb.children:
+        dep = child.dep_
+        if dep in _COMP_DEPS:
+            # a participle clause ("…, saying …", "…, killing …") is a second event
+            if child.pos_ in VERB_POS and (dep != "advcl" or child.tag_ != "VBG"):
+                found.append(child)
+        elif dep == "acomp":  # "is ready to meet": the adjective's clause completes the verb
+            found.extend(g for g in child.children if g.dep_ == "xcomp")
+        elif dep in _COMP_HOSTS:
+            for grand in child.children:
+                if grand.dep_ in _COMP_OF_HOST:
+                    found.append(grand)
+                elif grand.dep_ == "prep":
+                    found.extend(g for g in grand.children if g.dep_ == "pcomp")
+    return [c for c in found if c.pos_ in VERB_POS]
