@@ -92,6 +92,7 @@ def acts(events: list[Event]) -> list[tuple[str, str | None]]:
         ("Japan is deeply concerned by the arrests of opposition leaders.", "012", "ACCUSE"),
         ("Germany expressed concern over the detention of the journalists.", "012", "ACCUSE"),
         ("The minister expressed doubts that the talks could succeed.", "012", None),
+        ("Turkey opened its airspace to Russian jets.", "086", "RETREAT"),
         # investigations by other names
         ("The ministry said it would look into the allegations.", "090", "ACCUSE"),
         # force used, and force only promised
