@@ -93,6 +93,7 @@ def acts(events: list[Event]) -> list[tuple[str, str | None]]:
         ("Germany expressed concern over the detention of the journalists.", "012", "ACCUSE"),
         ("The minister expressed doubts that the talks could succeed.", "012", None),
         ("Turkey opened its airspace to Russian jets.", "086", "RETREAT"),
+        ("The rebels handed over control of the city to the army.", "0874", "RETREAT"),
         # investigations by other names
         ("The ministry said it would look into the allegations.", "090", "ACCUSE"),
         # force used, and force only promised
