@@ -174,3 +174,8 @@ def test_the_speakers_own_statement_is_about_the_rest_of_the_sentence(code: Code
     events = code("Chinese militia vessels have grown in number near the reef, Ibarra said.")
     said = [e for e in events if e.cameo == "010"]
     assert said and said[0].target is not None and said[0].target.country == "CHN", events
+
+
+def test_an_act_that_broke_out_has_no_named_source(code: Code) -> None:
+    events = code("Riots broke out in the capital on Sunday.")
+    assert [(e.cameo, e.source.text) for e in events] == [("145", "")]

@@ -109,6 +109,7 @@ class EventCoder:
         self.person_endings = tuple(sorted(classes.get("PERSON_NOUN_ENDINGS", frozenset())))
         self.thing_endings = tuple(sorted(classes.get("THING_NOUN_ENDINGS", frozenset())))
         self.mood = mood_rules()
+        self.occurrences = classes.get("OCCURRENCE_VERBS", frozenset())
         self.recode = recoder().check(self.codes)
         self.content_nouns = classes.get("CONTENT_NOUNS", frozenset())
         self.target_words = TargetWords(
@@ -286,6 +287,8 @@ class EventCoder:
         targets = self.targets(doc, people.targets, sources) or self.things(doc, people.things)
         if not sources and targets and roles.is_passive(match.trigger):
             sources = [_unnamed(match.trigger)]  # "the journalist was arrested in Cairo"
+        elif not sources and roles.occurs(match.trigger, self.occurrences):
+            sources = [_unnamed(match.trigger)]  # "riots broke out in the capital"
         if not targets and len(sources) == 1 and _verbal(match):
             about = content_target(doc, match.trigger, sources[0], reporter)
             targets = [about] if about is not None else []

@@ -332,3 +332,15 @@ def _own_complements(verb: Token) -> list[Token]:
                 elif grand.dep_ == "prep":
                     found.extend(g for g in grand.children if g.dep_ == "pcomp")
     return [c for c in found if c.pos_ in VERB_POS]
+
+
+def occurs(trigger: Token, verbs: frozenset[str]) -> bool:
+    """An event noun that is the subject of a verb of occurrence ("riots **broke out**",
+    "clashes **erupted**", "protests **continued**"): the act happened, by no one named."""
+    head = trigger.head
+    return (
+        trigger.pos_ == "NOUN"
+        and trigger.dep_ == "nsubj"
+        and head.pos_ == "VERB"
+        and head.lemma_.lower() in verbs
+    )
