@@ -94,6 +94,8 @@ def acts(events: list[Event]) -> list[tuple[str, str | None]]:
         ("The minister expressed doubts that the talks could succeed.", "012", None),
         ("Turkey opened its airspace to Russian jets.", "086", "RETREAT"),
         ("The rebels handed over control of the city to the army.", "0874", "RETREAT"),
+        # a pledge of an act the lexicon codes is that act intended; a joint pledge stays mutual
+        ("The junta agreed to open its air bases to the coalition.", "0355", "CONCEDE"),
         # investigations by other names
         ("The ministry said it would look into the allegations.", "090", "ACCUSE"),
         # force used, and force only promised
@@ -179,3 +181,11 @@ def test_the_speakers_own_statement_is_about_the_rest_of_the_sentence(code: Code
 def test_an_act_that_broke_out_has_no_named_source(code: Code) -> None:
     events = code("Riots broke out in the capital on Sunday.")
     assert [(e.cameo, e.source.text) for e in events] == [("145", "")]
+
+
+def test_a_joint_pledge_stays_mutual(code: Code) -> None:
+    events = code("Trump and Putin have agreed to share information on North Korea.")
+    assert {(e.source.code, e.target.code if e.target else None) for e in events} >= {
+        ("USAGOV", "RUSGOV"),
+        ("RUSGOV", "USAGOV"),
+    }, events

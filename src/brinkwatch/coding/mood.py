@@ -19,7 +19,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from brinkwatch.coding.matcher import Match
+from brinkwatch.coding.matcher import ANY, Match
 from brinkwatch.datafiles import data_path, versioned_yaml
 from brinkwatch.errors import DataFileError
 
@@ -155,13 +155,27 @@ def bare_intentions(matches: list[Match], nouns: frozenset[str]) -> tuple[list[M
     """Matches that only name an intention (an 03 act on a noun of intent whose infinitive the
     lexicon codes), and the character offsets of those intended acts' triggers."""
     coded = {m.trigger.i for m in matches}
-    bare = [
-        m
-        for m in matches
-        if m.entry.code.startswith(INTENT_ROOT) and yields_to_intended(m.object, coded, nouns)
-    ]
-    intended = {c.idx for m in bare if m.object is not None for c in m.object.children}
+    bare: list[Match] = []
+    intended: set[int] = set()
+    for m in (m for m in matches if m.entry.code.startswith(INTENT_ROOT)):
+        if m.object is not None and yields_to_intended(m.object, coded, nouns):
+            bare.append(m)  # "announced its intention to lay down arms"
+            intended.update(c.idx for c in m.object.children)
+        elif _pledged_act(m, coded):
+            bare.append(m)  # "Iran agreed to open its bases to X": the act pledged is coded
+            intended.add(m.comp.idx)  # type: ignore[union-attr]
     return bare, intended
+
+
+def _pledged_act(match: Match, coded: set[int]) -> bool:
+    """A pledge of any act (a `*` complement) by one actor, whose act the lexicon codes; a
+    joint pledge ("A and B agreed to share intelligence") stays the mutual intent it is."""
+    comp = match.comp
+    if ANY not in match.entry.comps or comp is None or comp.i not in coded:
+        return False
+    subjects = [c for c in match.trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # "Japanese and Australian armies", "A and B": joint
+    return len(subjects) == 1 and not any(t.dep_ == "cc" for t in subjects[0].subtree)
 
 
 def yields_to_intended(
