@@ -96,6 +96,7 @@ def acts(events: list[Event]) -> list[tuple[str, str | None]]:
         ("The rebels handed over control of the city to the army.", "0874", "RETREAT"),
         # a pledge of an act the lexicon codes is that act intended; a joint pledge stays mutual
         ("The junta agreed to open its air bases to the coalition.", "0355", "CONCEDE"),
+        ("Honduras is willing to withdraw its troops from the border zone.", "0356", "CONCEDE"),
         # investigations by other names
         ("The ministry said it would look into the allegations.", "090", "ACCUSE"),
         # force used, and force only promised

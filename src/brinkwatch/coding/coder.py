@@ -157,7 +157,7 @@ class EventCoder:
     def matched_events(self, doc: Doc, sentence: TextSpan, matches: list[Match]) -> list[Event]:
         """Events of one sentence's lexicon matches. A bare intention ("announced its intention
         to lay down arms", 030) yields to the intended act when that act gives an event."""
-        bare, intended = bare_intentions(matches, self.mood.intent_nouns)
+        bare, intended = bare_intentions(matches, self.mood.intent_nouns, self.mood.ready_words)
         if bare:
             events = self.sentence_events(doc, sentence, [m for m in matches if m not in bare])
             if any(e.trigger.start in intended for e in events):

@@ -151,7 +151,9 @@ def mood(trigger: Token, rules: MoodRules) -> str:
 INTENT_ROOT = "03"
 
 
-def bare_intentions(matches: list[Match], nouns: frozenset[str]) -> tuple[list[Match], set[int]]:
+def bare_intentions(
+    matches: list[Match], nouns: frozenset[str], ready: frozenset[str] = frozenset()
+) -> tuple[list[Match], set[int]]:
     """Matches that only name an intention (an 03 act on a noun of intent whose infinitive the
     lexicon codes), and the character offsets of those intended acts' triggers."""
     coded = {m.trigger.i for m in matches}
@@ -164,6 +166,11 @@ def bare_intentions(matches: list[Match], nouns: frozenset[str]) -> tuple[list[M
         elif _pledged_act(m, coded):
             bare.append(m)  # "Iran agreed to open its bases to X": the act pledged is coded
             intended.add(m.comp.idx)  # type: ignore[union-attr]
+        elif m.object is not None and m.object.lower_ in ready:
+            acts = [c for c in m.object.children if c.dep_ == "xcomp" and c.i in coded]
+            if acts:  # "Morocco is willing to open a dialogue with X": the act it is ready for
+                bare.append(m)
+                intended.update(c.idx for c in acts)
     return bare, intended
 
 
