@@ -190,3 +190,12 @@ def test_a_joint_pledge_stays_mutual(code: Code) -> None:
         ("USAGOV", "RUSGOV"),
         ("RUSGOV", "USAGOV"),
     }, events
+
+
+def test_a_kind_adjective_is_no_source(code: Code) -> None:
+    # "military" says what kind of cooperation it is; a demonym would name a doer
+    events = code("Military cooperation between Japan and India has grown.")
+    assert {(e.source.code, e.target.code if e.target else None) for e in events} == {
+        ("JPN", "IND"),
+        ("IND", "JPN"),
+    }, events

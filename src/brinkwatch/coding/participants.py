@@ -71,7 +71,7 @@ def _noun_participants(match: Match, is_actor: IsActor) -> Participants:
     sources = [
         s
         for s in roles.noun_sources(noun)
-        if s != match.object and (s.dep_ not in _KIND_DEPS or is_actor(s))
+        if s != match.object and (s.dep_ not in _KIND_DEPS or (is_actor(s) and not _kind_word(s)))
     ]
     if not sources and noun.dep_ in ("dobj", "pobj", "attr") and noun.head.pos_ in VERB_POS:
         sources = roles.subjects(noun.head)
@@ -88,6 +88,15 @@ def _noun_participants(match: Match, is_actor: IsActor) -> Participants:
     if between and not any(is_actor(t) for t in targets):  # a mediation between A and B
         targets = between
     return Participants(sources, targets)
+
+
+_NAMED_ENTITIES = frozenset({"NORP", "GPE", "ORG", "LOC", "PERSON", "FAC"})
+
+
+def _kind_word(token: Token) -> bool:
+    """A lower-case adjective says what kind of act it is even when it could name a sector:
+    "military cooperation", "economic aid" (a demonym names a doer: "Chinese aid")."""
+    return token.pos_ == "ADJ" and token.ent_type_ not in _NAMED_ENTITIES
 
 
 # prepositions that make an event noun the time or occasion of its clause's act
