@@ -65,8 +65,11 @@ class Recoder:
     ) -> str | None:
         """The code the act takes in this source's hands (on this target), or None to keep its
         own."""
+        rules = [r for r in self.rules if code.startswith(r.codes)]
+        if not rules:  # most acts: no rule names their code, no head lemma to look up
+            return None
         lemma = _head_lemma(doc, source)
-        return next((r.code for r in self.rules if r.holds(code, source, target, lemma)), None)
+        return next((r.code for r in rules if r.holds(code, source, target, lemma)), None)
 
 
 def _code_parts(code: str | None) -> frozenset[str]:
