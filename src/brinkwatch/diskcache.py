@@ -78,16 +78,30 @@ def cached(
     codec: Codec = PICKLE,
 ) -> T:
     """`build()`, or its copy from the cache when one was stored for the same sources and salt."""
-    root = cache_dir()
-    if root is None:
+    if cache_dir() is None:
         return build()
-    path = root / f"{name}-{entry_key(sources, salt)}.bin"
-    stored = _read(path, codec)
+    key = entry_key(sources, salt)
+    stored = read_entry(name, key, codec)
     if stored is not None:
         return typing.cast(T, stored)
     value = build()
-    _write(root, name, path, codec.dumps(value))
+    write_entry(name, key, value, codec)
     return value
+
+
+def read_entry(name: str, key: str, codec: Codec = PICKLE) -> Any | None:
+    """The value stored under `name` and `key` (see `entry_key`), or None: no cache, no entry,
+    or a torn or foreign file."""
+    root = cache_dir()
+    return None if root is None else _read(root / f"{name}-{key}.bin", codec)
+
+
+def write_entry(name: str, key: str, value: Any, codec: Codec = PICKLE) -> None:
+    """Store `value` under `name` and `key`, replacing every older entry of `name`; nothing
+    happens when the cache is off or cannot be written."""
+    root = cache_dir()
+    if root is not None:
+        _write(root, name, root / f"{name}-{key}.bin", codec.dumps(value))
 
 
 def _read(path: Path, codec: Codec) -> Any | None:

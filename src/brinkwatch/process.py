@@ -63,7 +63,7 @@ class Coder:
 
         self.settings = settings
         components = _component_names()
-        self.nlp = load_language(settings.model, components)
+        self.nlp = load_language(settings.model, components, settings.matmul, settings.blas_threads)
         self.parser = ArticleParser(
             self.nlp,
             components,

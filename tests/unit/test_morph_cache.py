@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from brinkwatch.nlp.morph_cache import MorphCache, morph_cache
+from brinkwatch.settings import Settings
 
 TEXTS = [
     "There is a ceasefire, and there were talks in Geneva on Monday.",
@@ -70,3 +73,57 @@ def test_a_full_table_starts_again_with_the_same_results(
     for text in TEXTS * 2:
         assert _values(table(_parsed(nlp, text))) == _expected(nlp, text), text
     assert len(table.table) < 40
+
+
+def test_the_table_is_kept_for_the_next_process(
+    nlp: Language, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What one process learnt, a new table starts with (merged with what others stored),
+    and the strings its values name come with it."""
+    monkeypatch.setenv("BRINKWATCH_CACHE_DIR", str(tmp_path))
+    first = MorphCache(nlp)
+    assert not first.table  # an empty cache directory
+    for text in TEXTS[:3]:
+        first(_parsed(nlp, text))
+    first.persist()
+    assert first.stored == 0, "a few new keys are not worth a write"
+    first.persist(force=True)
+    assert first.stored == len(first.table) > 0
+    other = MorphCache(nlp)
+    assert other.table == first.table
+    for text in TEXTS[3:]:
+        other(_parsed(nlp, text))
+    other.persist(force=True)
+    third = MorphCache(nlp)
+    assert third.table == {**first.table, **other.table}
+    for text in TEXTS:
+        assert _values(third(_parsed(nlp, text))) == _expected(nlp, text), text
+
+
+def test_a_stored_table_names_its_strings(
+    nlp: Language, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A value holds string hashes: a fresh vocabulary must be able to read its lemmas."""
+    import spacy
+
+    monkeypatch.setenv("BRINKWATCH_CACHE_DIR", str(tmp_path))
+    table = MorphCache(nlp)
+    doc = table(_parsed(nlp, "The envoys were quarrelling over glorbnaks."))
+    table.persist(force=True)
+    fresh = spacy.load(Settings().model, exclude=["ner"])
+    lemmas = {token.lemma_ for token in doc}
+    assert {lemma for lemma in lemmas if lemma not in fresh.vocab.strings}  # the made-up word
+    loaded = MorphCache(fresh)
+    assert loaded.table and all(lemma in fresh.vocab.strings for lemma in lemmas)
+    text = "Glorbnaks quarrelled over glorbnaks."
+    assert _values(loaded(_parsed(fresh, text))) == _expected(fresh, text)
+
+
+def test_off_cache_stores_nothing(
+    nlp: Language, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BRINKWATCH_CACHE_DIR", "off")
+    table = MorphCache(nlp)
+    table(_parsed(nlp, TEXTS[0]))
+    table.persist(force=True)
+    assert not MorphCache(nlp).table

