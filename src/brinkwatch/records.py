@@ -7,7 +7,9 @@ They carry no spaCy objects, so they can cross process boundaries and be stored 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+import functools
+import typing
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -26,6 +28,13 @@ class _AsDict:
 
     def to_dict(self) -> dict[str, Any]:
         return _encode_fields(self)
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # Pickled as the constructor call: the dataclass default for frozen slotted classes
+        # sets each field through object.__setattr__ one by one, which made unpickling the
+        # records of `--n-process` workers seven times slower (docs/performance.md).
+        fields = _field_names(typing.cast(Hashable, type(self)))
+        return type(self), tuple([getattr(self, name) for name in fields])
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,7 +196,7 @@ class Document(_AsDict):
 
 
 @dataclass(frozen=True, slots=True)
-class Failure:
+class Failure(_AsDict):
     """An input that could not be read or analysed; the batch goes on without it."""
 
     id: str
@@ -209,7 +218,7 @@ class CoderInfo(_AsDict):
 
 
 @dataclass(frozen=True, slots=True)
-class Article:
+class Article(_AsDict):
     """An analysed article: the unit every output, store and monitor works with."""
 
     id: str
@@ -281,20 +290,31 @@ class Alert(_AsDict):
     events: tuple[DyadEvent, ...] = ()
 
 
+_PLAIN = (str, int, float, type(None))  # bool is an int
+
+
 def _encode(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return _encode_fields(value)
-    if isinstance(value, date):
-        return value.isoformat()
+    if isinstance(value, _PLAIN):  # most values: checked first
+        return value
     if isinstance(value, tuple | list):
         return [_encode(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
     if isinstance(value, Mapping):
         return {str(k): _encode(v) for k, v in value.items()}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return _encode_fields(value)
     return value
 
 
 def _encode_fields(obj: Any) -> dict[str, Any]:
-    return {f.name: _encode(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    fields = _field_names(typing.cast(Hashable, type(obj)))
+    return {name: _encode(getattr(obj, name)) for name in fields}
+
+
+@functools.cache
+def _field_names(cls: Hashable) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(typing.cast(Any, cls)))
 
 
 def to_dict(record: Record) -> dict[str, Any]:

@@ -90,11 +90,14 @@ def test_the_table_is_kept_for_the_next_process(
     first.persist(force=True)
     assert first.stored == len(first.table) > 0
     other = MorphCache(nlp)
+    assert not other.table, "read only when a Doc brings many unseen keys"
+    other.load()
     assert other.table == first.table
     for text in TEXTS[3:]:
         other(_parsed(nlp, text))
     other.persist(force=True)
     third = MorphCache(nlp)
+    third.load()
     assert third.table == {**first.table, **other.table}
     for text in TEXTS:
         assert _values(third(_parsed(nlp, text))) == _expected(nlp, text), text
@@ -110,10 +113,17 @@ def test_a_stored_table_names_its_strings(
     table = MorphCache(nlp)
     doc = table(_parsed(nlp, "The envoys were quarrelling over glorbnaks."))
     table.persist(force=True)
-    fresh = spacy.load(Settings().model, exclude=["ner"])
     lemmas = {token.lemma_ for token in doc}
-    assert {lemma for lemma in lemmas if lemma not in fresh.vocab.strings}  # the made-up word
+    # another process that never read the table stores what it learnt: the merge keeps the
+    # first one's strings although this process's vocabulary never held them
+    other = spacy.load(Settings().model, exclude=["ner"])
+    assert {lemma for lemma in lemmas if lemma not in other.vocab.strings}  # the made-up word
+    writer = MorphCache(other)
+    writer(_parsed(other, "Delegates were bickering over snorfles."))
+    writer.persist(force=True)
+    fresh = spacy.load(Settings().model, exclude=["ner"])
     loaded = MorphCache(fresh)
+    loaded.load()
     assert loaded.table and all(lemma in fresh.vocab.strings for lemma in lemmas)
     text = "Glorbnaks quarrelled over glorbnaks."
     assert _values(loaded(_parsed(fresh, text))) == _expected(fresh, text)
@@ -126,4 +136,21 @@ def test_off_cache_stores_nothing(
     table = MorphCache(nlp)
     table(_parsed(nlp, TEXTS[0]))
     table.persist(force=True)
-    assert not MorphCache(nlp).table
+    later = MorphCache(nlp)
+    later.load()
+    assert not later.table
+
+
+def test_a_doc_with_many_unseen_words_reads_the_stored_table(
+    nlp: Language, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BRINKWATCH_CACHE_DIR", str(tmp_path))
+    first = MorphCache(nlp)
+    first(_parsed(nlp, TEXTS[0]))
+    first.persist(force=True)
+    short, long = MorphCache(nlp), MorphCache(nlp)
+    short(_parsed(nlp, "Talks resumed."))
+    assert not short.loaded
+    many = " ".join(f"Envoy{n} met delegate{n} in town{n} on day{n}." for n in range(100))
+    long(_parsed(nlp, many))
+    assert long.loaded and first.table.items() <= long.table.items()

@@ -13,8 +13,9 @@ Learning is the dear part (the rule lemmatizer and the ruler's Matcher over ever
 a fifth of the coding time of a fresh process over 168 news articles), and every process paid it
 again, each `--n-process` worker for its own share. So the table is kept in the disk cache
 (brinkwatch.diskcache), keyed by spaCy's version, the model and the digest of the two
-components' patterns and tables: a new process starts with what earlier ones learnt. Values are
-string hashes, so the strings they name (lemmas, morphology) are stored with them.
+components' patterns and tables: a process reads what earlier ones learnt the first time a Doc
+brings many unseen keys (not for one sentence, where reading would cost more than learning).
+Values are string hashes, so the strings they name (lemmas, morphology) are stored with them.
 """
 
 from __future__ import annotations
@@ -45,6 +46,10 @@ _HASHED = (0, 2, 3, 4)  # places in a value that hold string hashes (POS is a sy
 _STORE_NAME = "morph-table"
 _STORE_GROWTH = 1.25  # the stored table is rewritten when it has grown by a quarter
 _STORE_MIN_NEW = 1_000  # ... and by this many keys at least
+# Unseen keys in one Doc that make reading the stored table worth it: learning costs about
+# 125 µs a key, reading 1 µs a stored entry, so a short text (a sentence: a few dozen keys) is
+# learnt directly and a start-up stays quick, and a batch of articles reads the table.
+_LOAD_AT = 256
 
 
 class MorphCache:
@@ -64,7 +69,7 @@ class MorphCache:
         self.table: dict[tuple[int, ...], tuple[int, ...]] = {}
         self.store_key = _store_key(nlp, self.ruler, self.lemmatizer)
         self.stored = 0  # entries the disk cache held when last read or written
-        self._load()
+        self.loaded = False  # whether the stored table has been read
 
     def _add(self, number: int, pattern: list[dict[str, Any]], nlp: Language) -> None:
         if len(pattern) > 1 and _keyed(pattern):
@@ -82,6 +87,9 @@ class MorphCache:
         keys = self._keys(doc)
         table = self.table
         unseen = list({key for key in keys if key not in table})
+        if len(unseen) >= _LOAD_AT and not self.loaded:
+            self.load()
+            unseen = [key for key in unseen if key not in table]
         if unseen and not self._learn(unseen):
             return self.lemmatizer(self.ruler(doc))
         doc.from_array(_OUT, numpy.array([table[k] for k in keys], dtype="uint64"))  # type: ignore[arg-type]
@@ -107,12 +115,14 @@ class MorphCache:
         self.table.update(zip(keys, map(tuple, values), strict=True))
         return True
 
-    def _load(self) -> None:
-        """Start from the table earlier processes stored, with the strings its values name."""
+    def load(self) -> None:
+        """Take in the table earlier processes stored, with the strings its values name."""
+        self.loaded = True
         stored = diskcache.read_entry(_STORE_NAME, self.store_key, diskcache.MARSHAL)
-        if not stored:
-            return
-        table, strings = stored
+        if stored:
+            self._adopt(*stored)
+
+    def _adopt(self, table: dict[tuple[int, ...], tuple[int, ...]], strings: list[str]) -> None:
         for string in strings:
             self.vocab.strings.add(string)
         self.table.update(table)
@@ -127,14 +137,16 @@ class MorphCache:
         if new <= 0 or (small and not force):
             return
         stored = diskcache.read_entry(_STORE_NAME, self.store_key, diskcache.MARSHAL)
-        table = {**stored[0], **self.table} if stored else dict(self.table)
-        if len(table) > _MAX_ENTRIES:  # what others stored would only overflow this table
-            table = dict(self.table)
-        strings = self.vocab.strings
-        named = {v[i] for v in table.values() for i in _HASHED if v[i] and v[i] in strings}  # type: ignore[operator]
-        diskcache.write_entry(
-            _STORE_NAME, self.store_key, (table, [strings[h] for h in named]), diskcache.MARSHAL
-        )
+        if stored and len(stored[0]) + len(self.table) <= _MAX_ENTRIES:
+            self._adopt(*stored)  # what others stored, with its strings (values are the same)
+        self.loaded = True
+        table, strings = self.table, self.vocab.strings
+        named = {v[i] for v in table.values() for i in _HASHED if v[i]}
+        missing = {h for h in named if h not in strings}  # type: ignore[operator]
+        if missing:  # never store a value whose string a later process could not read
+            table = {k: v for k, v in table.items() if not missing.intersection(v)}
+        texts = [strings[h] for h in named - missing]
+        diskcache.write_entry(_STORE_NAME, self.store_key, (table, texts), diskcache.MARSHAL)
         self.stored = len(table)
 
     def _keys(self, doc: Doc) -> list[tuple[int, ...]]:
