@@ -95,6 +95,10 @@ class ActorFinder:
             actor = self.lookup(doc, head)
             if actor is not None and (not strict or self._names_someone(head, actor)):
                 return actor
+            if head.dep_ == "amod":  # "a **Kenyan** inquiry into …", "**Chinese** aid to …"
+                actor = self._place(doc, head)
+                if actor is not None:
+                    return actor
             for token in (t for t in phrase_tokens(head) if t is not head):
                 actor = self.lookup(doc, token) or self._place(doc, token)
                 if actor is not None and (actor.country or actor.name or self._names_people(head)):
