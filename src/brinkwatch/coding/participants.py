@@ -80,7 +80,7 @@ def _noun_participants(match: Match, is_actor: IsActor) -> Participants:
     targets = roles.prep_objects(noun, NOUN_TARGET_PREPS)
     if not any(is_actor(t) for t in targets):
         targets = _noun_targets_elsewhere(noun, targets, is_actor)
-    between = roles.prep_objects(noun, ("between", "among"))
+    between = roles.prep_objects(noun, _party_preps(match))
     if between and match.entry.reciprocal:
         return Participants(between if not sources else sources + between, [])
     if not sources and len(between) >= 2:
@@ -88,6 +88,15 @@ def _noun_participants(match: Match, is_actor: IsActor) -> Participants:
     if between and not any(is_actor(t) for t in targets):  # a mediation between A and B
         targets = between
     return Participants(sources, targets)
+
+
+def _party_preps(match: Match) -> tuple[str, ...]:
+    """Prepositions that name a joint act's parties: "talks **between** A and B"; and `of` where
+    a reciprocal entry names it: "a meeting **of** Kenyan and Ugandan ministers" (the `of` of
+    other nouns is what was done to: "the bombing of Gaza")."""
+    if match.entry.reciprocal and "of" in match.entry.preps:
+        return ("between", "among", "of")
+    return ("between", "among")
 
 
 _NAMED_ENTITIES = frozenset({"NORP", "GPE", "ORG", "LOC", "PERSON", "FAC"})
