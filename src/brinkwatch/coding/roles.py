@@ -164,6 +164,8 @@ def is_infinitive(verb: Token) -> bool:
 def subjects(verb: Token, depth: int = 0) -> list[Token]:
     """Heads of the active subject of `verb`, inherited through conjunction and control."""
     found = _children(verb, SUBJECT_DEPS)
+    if found and _authored_text(verb, found[0]):
+        return subjects(verb.head.head, depth + 1)
     if found:
         return [relative_head(t) for t in with_conjuncts(found[0])]
     if depth > 3 or verb.dep_ == "ROOT":
@@ -221,6 +223,30 @@ def _message_content(verb: Token) -> bool:
         and noun.lemma_.lower() in MESSAGE_NOUNS
         and noun.dep_ in ("dobj", "obj")
         and noun.head.pos_ in ("VERB", "AUX")
+    )
+
+
+# texts that act for whoever issues or enacts them, and the verbs that do so
+AUTHORED_TEXTS = MESSAGE_NOUNS | frozenset(
+    {"law", "bill", "decree", "legislation", "order", "ruling", "directive", "regulation", "amendment"}
+)
+_ENACT_VERBS = frozenset(
+    {"pass", "adopt", "approve", "enact", "issue", "sign", "introduce", "publish", "release",
+     "send", "deliver", "unveil", "announce", "table", "sponsor", "promulgate", "endorse"}
+)  # fmt: skip
+
+
+def _authored_text(verb: Token, subject: Token) -> bool:
+    """ "passed a law **that** bans rallies", "adopted a resolution which condemns …": the
+    relative clause of a text its enacter issued says what the enacter does. A text someone
+    else only talks about is not theirs ("criticised a law that bans rallies")."""
+    noun = verb.head
+    return (
+        verb.dep_ == "relcl"
+        and subject.lower_ in ("that", "which")
+        and noun.lemma_.lower() in AUTHORED_TEXTS
+        and noun.dep_ in ("dobj", "obj")
+        and noun.head.lemma_.lower() in _ENACT_VERBS
     )
 
 
