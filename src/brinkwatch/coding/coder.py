@@ -262,6 +262,19 @@ class EventCoder:
                     consumed.update(t.i for t in clause.subtree)
         return events
 
+    def _moved_forces(self, doc: Doc, match: Match) -> list[Actor]:
+        """An agentless passive of a force posture or withdrawal whose subject is the forces
+        moved: they act for their own side ("Russian troops were deployed to the border",
+        "Ugandan police were withdrawn"), as GDELT codes them Actor1. Forces arrested, trained
+        or attacked are the act's target (entries with `target: object`, other roots)."""
+        obj, entry = match.object, match.entry
+        if obj is None or entry.target == "object" or not _moves_forces(entry.code):
+            return []
+        if obj.lemma_.lower() not in self.target_words.instruments:
+            return []
+        actor = self.actor_of(doc, obj, strict=True)
+        return [actor] if actor is not None and actor.code else []
+
     def speaker(self, doc: Doc, verb: Token) -> Actor | None:
         subjects = roles.subjects(verb) or roles.agents(verb)
         return self.actor_of(doc, subjects[0]) if subjects else None
@@ -285,6 +298,8 @@ class EventCoder:
         if in_relative_clause(match.trigger) and not any(s.code for s in sources):
             return  # "an attack that killed 40", "in which Moon offered": no act of an actor
         targets = self.targets(doc, people.targets, sources) or self.things(doc, people.things)
+        if not sources and roles.is_passive(match.trigger):
+            sources = self._moved_forces(doc, match)  # "Russian troops were deployed to …"
         if not sources and targets and roles.is_passive(match.trigger):
             sources = [_unnamed(match.trigger)]  # "the journalist was arrested in Cairo"
         elif not sources and roles.occurs(match.trigger, self.occurrences):
@@ -465,6 +480,11 @@ def _named(head: Token) -> bool:
     """A name, not a vague set ("Saudi Arabia and other nations": the other nations are no one
     in particular)."""
     return head.pos_ == "PROPN" or bool(head.ent_type_)
+
+
+def _moves_forces(code: str) -> bool:
+    """Force posture (15: deploy, mobilise, alert) and withdrawal or demobilisation (087x)."""
+    return code.startswith(("15", "087"))
 
 
 def _unnamed(trigger: Token) -> Actor:
