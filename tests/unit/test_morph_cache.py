@@ -154,3 +154,46 @@ def test_a_doc_with_many_unseen_words_reads_the_stored_table(
     many = " ".join(f"Envoy{n} met delegate{n} in town{n} on day{n}." for n in range(100))
     long(_parsed(nlp, many))
     assert long.loaded and first.table.items() <= long.table.items()
+
+
+def test_unseen_keys_add_up_over_docs_to_read_the_stored_table(
+    nlp: Language, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Articles come one Doc per paragraph, none of which alone brings many unseen keys."""
+    monkeypatch.setenv("BRINKWATCH_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr("brinkwatch.nlp.morph_cache._LOAD_AT", 20)
+    paragraphs = [
+        "Envoys met in Oslo on Monday.",
+        "Delegates argued over fishing quotas.",
+        "Farmers blocked roads near the border.",
+        "Ministers signed a grain accord in Kyiv.",
+    ]
+    first = MorphCache(nlp)
+    for text in paragraphs:
+        first(_parsed(nlp, text))
+    first.persist(force=True)
+    later = MorphCache(nlp)
+    later(_parsed(nlp, paragraphs[0]))
+    assert not later.loaded, "one short paragraph is learnt directly"
+    for text in paragraphs[1:]:
+        later(_parsed(nlp, text))
+    assert later.loaded and first.table.items() <= later.table.items()
+
+
+def test_a_process_that_learnt_nothing_new_does_not_rewrite_the_store(
+    nlp: Language, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BRINKWATCH_CACHE_DIR", str(tmp_path))
+    first = MorphCache(nlp)
+    for text in TEXTS:
+        first(_parsed(nlp, text))
+    first.persist(force=True)
+    writes: list[object] = []
+    monkeypatch.setattr("brinkwatch.diskcache.write_entry", lambda *a, **k: writes.append(a))
+    again = MorphCache(nlp)  # learns the same keys before it reads the store
+    again(_parsed(nlp, TEXTS[0]))
+    again.persist(force=True)
+    assert again.loaded and not writes
+    again(_parsed(nlp, "Glorbnaks quarrelled with snorfles."))
+    again.persist(force=True)
+    assert len(writes) == 1

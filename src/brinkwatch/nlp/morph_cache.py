@@ -46,9 +46,11 @@ _HASHED = (0, 2, 3, 4)  # places in a value that hold string hashes (POS is a sy
 _STORE_NAME = "morph-table"
 _STORE_GROWTH = 1.25  # the stored table is rewritten when it has grown by a quarter
 _STORE_MIN_NEW = 1_000  # ... and by this many keys at least
-# Unseen keys in one Doc that make reading the stored table worth it: learning costs about
-# 125 µs a key, reading 1 µs a stored entry, so a short text (a sentence: a few dozen keys) is
-# learnt directly and a start-up stays quick, and a batch of articles reads the table.
+# Unseen keys that make reading the stored table worth it: learning costs about 125 µs a key,
+# reading 1 µs a stored entry, so a short text (a sentence: a few dozen keys) is learnt directly
+# and a start-up stays quick, and a batch of articles reads the table. Counted over the Docs a
+# process has seen, not per Doc: articles come as one Doc per paragraph, none of which alone
+# brings 256 (a fresh process learnt 1,800 keys of 168 articles the store already held).
 _LOAD_AT = 256
 
 
@@ -70,6 +72,7 @@ class MorphCache:
         self.store_key = _store_key(nlp, self.ruler, self.lemmatizer)
         self.stored = 0  # entries the disk cache held when last read or written
         self.loaded = False  # whether the stored table has been read
+        self.unseen = 0  # unseen keys met before the stored table was read
 
     def _add(self, number: int, pattern: list[dict[str, Any]], nlp: Language) -> None:
         if len(pattern) > 1 and _keyed(pattern):
@@ -87,9 +90,11 @@ class MorphCache:
         keys = self._keys(doc)
         table = self.table
         unseen = list({key for key in keys if key not in table})
-        if len(unseen) >= _LOAD_AT and not self.loaded:
-            self.load()
-            unseen = [key for key in unseen if key not in table]
+        if unseen and not self.loaded:
+            self.unseen += len(unseen)
+            if self.unseen >= _LOAD_AT:
+                self.load()
+                unseen = [key for key in unseen if key not in table]
         if unseen and not self._learn(unseen):
             return self.lemmatizer(self.ruler(doc))
         doc.from_array(_OUT, numpy.array([table[k] for k in keys], dtype="uint64"))  # type: ignore[arg-type]
@@ -139,6 +144,9 @@ class MorphCache:
         stored = diskcache.read_entry(_STORE_NAME, self.store_key, diskcache.MARSHAL)
         if stored and len(stored[0]) + len(self.table) <= _MAX_ENTRIES:
             self._adopt(*stored)  # what others stored, with its strings (values are the same)
+            self.loaded = True
+            if self.table.keys() <= stored[0].keys():
+                return  # this process learnt nothing the store lacks: no rewrite
         self.loaded = True
         table, strings = self.table, self.vocab.strings
         named = {v[i] for v in table.values() for i in _HASHED if v[i]}
