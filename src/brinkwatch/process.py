@@ -165,10 +165,9 @@ def code_records(
         for batch in _chunks(items, settings.batch_size):
             yield from coder.code_batch(batch)
         return
-    from brinkwatch.workers import chunk_size, code_in_workers, tail_chunks
+    from brinkwatch.workers import chunk_size, code_in_workers
 
-    chunks = tail_chunks(items, chunk_size(settings), n_process)
-    yield from code_in_workers(chunks, settings, n_process)
+    yield from code_in_workers(_chunks(items, chunk_size(settings)), settings, n_process)
 
 
 def _as_document(

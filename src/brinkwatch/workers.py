@@ -12,9 +12,8 @@ from __future__ import annotations
 import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
-from itertools import islice
 from multiprocessing.pool import AsyncResult
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from brinkwatch.records import Article, Document, Failure
 
@@ -23,13 +22,12 @@ if TYPE_CHECKING:
     from brinkwatch.settings import Settings
 
 Record = Article | Failure
-T = TypeVar("T")
 
-# Articles per chunk handed to a worker while the input goes on: nlp.pipe batches better the
-# bigger the chunk (168 news articles coded in chunks of 8: 8.4 CPU s; of 4: 8.5-8.7; of 2: 9.0;
-# of 1: 9.7), and pickling stays negligible. The tail is balanced apart (`tail_chunks`): with
-# fixed chunks of 8 one worker of two ended up to a chunk behind (10.5 vs 12.0 CPU s).
-CHUNK_ARTICLES = 8
+# Articles per chunk handed to a worker: small enough that the tail of a run is balanced (with
+# chunks of 8, ~1 CPU s of news each, one worker of two ended up to a chunk behind: 10.5 vs
+# 12.0 CPU s on 168 articles), big enough that nlp.pipe still batches well (chunks of 4 and 8
+# cost the same CPU time, benchmarks/workers.py) and that pickling stays negligible.
+CHUNK_ARTICLES = 4
 # Chunks queued per worker: one running, the next ones ready, so a worker never waits for the parent.
 IN_FLIGHT_PER_WORKER = 4
 
@@ -51,21 +49,6 @@ def _work(chunk: list[Document | Failure]) -> list[Record]:
 
 def chunk_size(settings: Settings) -> int:
     return max(1, min(settings.batch_size, CHUNK_ARTICLES))
-
-
-def tail_chunks(items: Iterable[T], size: int, n_process: int) -> Iterator[list[T]]:
-    """Chunks of `size` while the input goes on; once the reader has reached its end (it reads
-    `n_process * IN_FLIGHT_PER_WORKER` chunks ahead, as the workers' queue holds that many),
-    the rest in chunks that shrink towards one article, so the workers end together."""
-    iterator = iter(items)
-    ahead: deque[T] = deque(islice(iterator, size * n_process * IN_FLIGHT_PER_WORKER))
-    for item in iterator:  # the input goes on: a full chunk leaves, the reader tops up
-        ahead.append(item)
-        if len(ahead) > size * n_process * IN_FLIGHT_PER_WORKER:
-            yield [ahead.popleft() for _ in range(size)]
-    while ahead:  # the end is known: each chunk a share of what is left for all workers
-        share = min(size, max(1, len(ahead) // (2 * n_process)))
-        yield [ahead.popleft() for _ in range(share)]
 
 
 def code_in_workers(
