@@ -1,12 +1,14 @@
 """Where the time goes with `--n-process N`: per-process CPU accounting of `brinkwatch code`
 with 1 and N processes, and the parent's own steps (reader, pickling, writer) timed apart.
 
-    python benchmarks/workers.py --articles 168 --n-process 2 [--repeat 3]
+    python benchmarks/workers.py --articles 168 --n-process 2 [--repeat 5 --no-steps]
 
 CPU seconds do not depend on what else runs on the machine, wall seconds do. For each process of
 the tree the report gives CPU, run-queue wait (runnable, but another process held the core) and
 time asleep (waiting for work or for its parent); then the speed-up the CPU split allows on idle
-cores: the one-process run's CPU over the busiest process's CPU with N processes.
+cores: the one-process run's CPU over the busiest process's CPU with N processes. Each round runs
+`-n 1` and `-n N` back to back and gives their wall ratio; with `--repeat` the median of the
+rounds is the figure to quote (a shared VM's speed drifts by 20% over minutes, a pair hardly).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import argparse
 import io
 import os
 import pickle
+import statistics
 import sys
 import tempfile
 import time
@@ -91,6 +94,7 @@ def main() -> None:
         print(f"{n} articles, {words:,} words ({name}); load {os.getloadavg()}\n")
         if not args.no_steps:
             parent_steps(corpus, Settings())
+        ratios: list[float] = []
         for _ in range(args.repeat):
             runs = {}
             for k in (1, args.n_process):
@@ -106,10 +110,17 @@ def main() -> None:
                 runs[k] = run_tree(argv)
                 report(f"code -n {k}", *runs[k])
             one, many = runs[1][1], runs[args.n_process][1]
+            ratios.append(runs[1][0] / runs[args.n_process][0])
+            print(f"wall speed-up of this pair (-n 1 wall / -n {args.n_process} wall) {ratios[-1]:.2f}")
             print(
                 f"speed-up the CPU split allows on {args.n_process} idle cores: "
                 f"-n 1 CPU / busiest process {sum(p.cpu for p in one) / busiest(many):.2f}; "
                 f"tree CPU / busiest process {sum(p.cpu for p in many) / busiest(many):.2f}\n"
+            )
+        if len(ratios) > 1:  # a pair runs back to back, so both see the machine alike
+            print(
+                f"wall speed-up over {len(ratios)} alternating pairs: median "
+                f"{statistics.median(ratios):.2f}, range {min(ratios):.2f}-{max(ratios):.2f}"
             )
 
 
