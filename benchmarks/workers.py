@@ -111,7 +111,9 @@ def main() -> None:
                 report(f"code -n {k}", *runs[k])
             one, many = runs[1][1], runs[args.n_process][1]
             ratios.append(runs[1][0] / runs[args.n_process][0])
-            print(f"wall speed-up of this pair (-n 1 wall / -n {args.n_process} wall) {ratios[-1]:.2f}")
+            print(
+                f"wall speed-up of this pair (-n 1 wall / -n {args.n_process} wall) {ratios[-1]:.2f}"
+            )
             print(
                 f"speed-up the CPU split allows on {args.n_process} idle cores: "
                 f"-n 1 CPU / busiest process {sum(p.cpu for p in one) / busiest(many):.2f}; "

@@ -55,7 +55,9 @@ def test_a_charge_filed_is_a_judicial_accusation(coder: Coder, sentence: str) ->
 
 def test_a_study_into_a_cause_is_an_inquiry_and_a_study_on_a_topic_is_none(coder: Coder) -> None:
     assert one(coder, "Kenya launched a study into the causes of the floods.").cameo == "090"
-    assert one(coder, "The coroner opened an inquest into the death of the activist.").cameo == "090"
+    assert (
+        one(coder, "The coroner opened an inquest into the death of the activist.").cameo == "090"
+    )
     assert code_with(coder, "The ministry commissioned a study on renewable energy.") == []
 
 

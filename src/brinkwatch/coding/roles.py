@@ -228,7 +228,17 @@ def _message_content(verb: Token) -> bool:
 
 # texts that act for whoever issues or enacts them, and the verbs that do so
 AUTHORED_TEXTS = MESSAGE_NOUNS | frozenset(
-    {"law", "bill", "decree", "legislation", "order", "ruling", "directive", "regulation", "amendment"}
+    {
+        "law",
+        "bill",
+        "decree",
+        "legislation",
+        "order",
+        "ruling",
+        "directive",
+        "regulation",
+        "amendment",
+    }
 )
 _ENACT_VERBS = frozenset(
     {"pass", "adopt", "approve", "enact", "issue", "sign", "introduce", "publish", "release",
