@@ -40,6 +40,11 @@ def test_quitting_talks_halts_them_rather_than_resigning(coder: Coder) -> None:
     assert (event.cameo, event.source.country) == ("164", "KEN")
 
 
+def test_quitting_a_bloc_is_leaving_it_rather_than_resigning(coder: Coder) -> None:
+    event = one(coder, "Britain quit the EU in 2020.")
+    assert (event.cameo, event.source.country) == ("160", "GBR")
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -94,6 +99,7 @@ def test_permitting_observers_in_is_access(coder: Coder) -> None:
 
 def test_accepting_anothers_conditions_is_acceding(coder: Coder) -> None:
     assert one(coder, "Kenya accepted the conditions set by the lenders.").cameo == "083"
+    assert all(e.cameo != "083" for e in code_with(coder, "Kenya met the conditions for the loan."))
     event = one(coder, "Uganda agreed to implement the recommendations of the African Union.")
     assert (event.cameo, event.plover_event) == ("083", "CONCEDE")
 

@@ -298,9 +298,10 @@ class EventCoder:
         if in_relative_clause(match.trigger) and not any(s.code for s in sources):
             return  # "an attack that killed 40", "in which Moon offered": no act of an actor
         targets = self.targets(doc, people.targets, sources) or self.things(doc, people.things)
-        if not sources and roles.is_passive(match.trigger):
+        passive = not sources and roles.is_passive(match.trigger)
+        if passive:
             sources = self._moved_forces(doc, match)  # "Russian troops were deployed to …"
-        if not sources and targets and roles.is_passive(match.trigger):
+        if not sources and targets and passive:
             sources = [_unnamed(match.trigger)]  # "the journalist was arrested in Cairo"
         elif not sources and roles.occurs(match.trigger, self.occurrences):
             sources = [_unnamed(match.trigger)]  # "riots broke out in the capital"
