@@ -9,7 +9,9 @@ ahead of the workers. `Doc` objects never leave a worker: records are what trave
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from multiprocessing.pool import AsyncResult
@@ -56,7 +58,9 @@ def code_in_workers(
 ) -> Iterator[Record]:
     """Code `chunks` on `n_process` spawned workers; records come back in input order."""
     context = multiprocessing.get_context("spawn")  # fork would copy the parent's threads
-    with context.Pool(n_process, initializer=_init_worker, initargs=(settings,)) as pool:
+    with _blas_threads_at_start(settings.blas_threads):
+        pool = context.Pool(n_process, initializer=_init_worker, initargs=(settings,))
+    with pool:
         pending: deque[AsyncResult[list[Record]]] = deque()
         for chunk in chunks:
             pending.append(pool.apply_async(_work, (chunk,)))
@@ -64,3 +68,20 @@ def code_in_workers(
                 yield from pending.popleft().get()
         while pending:
             yield from pending.popleft().get()
+
+
+@contextlib.contextmanager
+def _blas_threads_at_start(threads: int) -> Iterator[None]:
+    """Start workers with OpenBLAS told its thread count in the environment, as it reads it when
+    numpy is imported: otherwise it starts a thread per core, which spin for 0.1 CPU s at import
+    and take that from the other workers before the limit (`blas_threads`) stops them. The
+    parent's environment is as it was once the workers have started; a user's setting stands."""
+    name = "OPENBLAS_NUM_THREADS"
+    if name in os.environ:
+        yield
+        return
+    os.environ[name] = str(threads)
+    try:
+        yield
+    finally:
+        os.environ.pop(name, None)

@@ -92,13 +92,14 @@ def test_the_table_is_kept_for_the_next_process(
     other = MorphCache(nlp)
     assert not other.table, "read only when a Doc brings many unseen keys"
     other.load()
-    assert other.table == first.table
+    assert not other.table, "stored entries are looked up as Docs bring their keys"
+    assert other.known() == first.known()
     for text in TEXTS[3:]:
         other(_parsed(nlp, text))
     other.persist(force=True)
     third = MorphCache(nlp)
     third.load()
-    assert third.table == {**first.table, **other.table}
+    assert third.known() == {**first.known(), **other.known()}
     for text in TEXTS:
         assert _values(third(_parsed(nlp, text))) == _expected(nlp, text), text
 
@@ -124,7 +125,7 @@ def test_a_stored_table_names_its_strings(
     fresh = spacy.load(Settings().model, exclude=["ner"])
     loaded = MorphCache(fresh)
     loaded.load()
-    assert loaded.table and all(lemma in fresh.vocab.strings for lemma in lemmas)
+    assert loaded.stored and all(lemma in fresh.vocab.strings for lemma in lemmas)
     text = "Glorbnaks quarrelled over glorbnaks."
     assert _values(loaded(_parsed(fresh, text))) == _expected(fresh, text)
 
@@ -138,7 +139,7 @@ def test_off_cache_stores_nothing(
     table.persist(force=True)
     later = MorphCache(nlp)
     later.load()
-    assert not later.table
+    assert not later.known()
 
 
 def test_a_doc_with_many_unseen_words_reads_the_stored_table(
@@ -153,7 +154,7 @@ def test_a_doc_with_many_unseen_words_reads_the_stored_table(
     assert not short.loaded
     many = " ".join(f"Envoy{n} met delegate{n} in town{n} on day{n}." for n in range(100))
     long(_parsed(nlp, many))
-    assert long.loaded and first.table.items() <= long.table.items()
+    assert long.loaded and first.table.items() <= long.known().items()
 
 
 def test_unseen_keys_add_up_over_docs_to_read_the_stored_table(
@@ -177,7 +178,7 @@ def test_unseen_keys_add_up_over_docs_to_read_the_stored_table(
     assert not later.loaded, "one short paragraph is learnt directly"
     for text in paragraphs[1:]:
         later(_parsed(nlp, text))
-    assert later.loaded and first.table.items() <= later.table.items()
+    assert later.loaded and first.table.items() <= later.known().items()
 
 
 def test_a_process_that_learnt_nothing_new_does_not_rewrite_the_store(
@@ -197,3 +198,17 @@ def test_a_process_that_learnt_nothing_new_does_not_rewrite_the_store(
     again(_parsed(nlp, "Glorbnaks quarrelled with snorfles."))
     again.persist(force=True)
     assert len(writes) == 1
+
+
+def test_the_stored_table_finds_exactly_the_keys_it_holds() -> None:
+    """Keys are found by binary search over their bytes: hits give their own values, misses
+    (keys between and after stored ones) give nothing."""
+    from brinkwatch.nlp.morph_cache import _Stored
+
+    entries = {(n, n * 7 % 11, 2**63 + n, n % 2): (n, 1, 2, 3, 4) for n in range(0, 400, 3)}
+    stored = _Stored.build(entries, ["x"])
+    assert stored.as_dict() == entries
+    wanted = [(n, n * 7 % 11, 2**63 + n, n % 2) for n in range(402)]
+    assert stored.find(wanted) == {key: entries[key] for key in wanted if key in entries}
+    assert stored.find([(5, 5, 5, 5)]) == {}
+    assert _Stored.empty().find(wanted) == {}

@@ -16,11 +16,16 @@ again, each `--n-process` worker for its own share. So the table is kept in the 
 components' patterns and tables: a process reads what earlier ones learnt the first time a Doc
 brings many unseen keys (not for one sentence, where reading would cost more than learning).
 Values are string hashes, so the strings they name (lemmas, morphology) are stored with them.
+
+The stored table is two arrays, keys sorted and their values, so reading it is a copy of bytes
+(0.02 s for 120,000 entries, where unmarshalling them into a dict took 0.1 s and adding them to
+one more) and a key is found by binary search, when a Doc brings it, in one vectorised step.
 """
 
 from __future__ import annotations
 
 import hashlib
+import sys
 import typing
 import warnings
 from pathlib import Path
@@ -68,11 +73,21 @@ class MorphCache:
         self.matcher = Matcher(nlp.vocab)
         for number, pattern in enumerate(_patterns(self.ruler)):
             self._add(number, pattern, nlp)
-        self.table: dict[tuple[int, ...], tuple[int, ...]] = {}
+        self.table: dict[tuple[int, ...], tuple[int, ...]] = {}  # what this process uses
+        self.learnt: set[tuple[int, ...]] = set()  # keys of `table` the stored table lacks
+        self.store = _Stored.empty()  # the stored table as last read or written
         self.store_key = _store_key(nlp, self.ruler, self.lemmatizer)
-        self.stored = 0  # entries the disk cache held when last read or written
         self.loaded = False  # whether the stored table has been read
         self.unseen = 0  # unseen keys met before the stored table was read
+
+    @property
+    def stored(self) -> int:
+        """Entries the disk cache held when last read or written."""
+        return len(self.store)
+
+    def known(self) -> dict[tuple[int, ...], tuple[int, ...]]:
+        """Every entry this table can answer from: the stored ones and those in memory."""
+        return {**self.store.as_dict(), **self.table}
 
     def _add(self, number: int, pattern: list[dict[str, Any]], nlp: Language) -> None:
         if len(pattern) > 1 and _keyed(pattern):
@@ -87,6 +102,7 @@ class MorphCache:
             return self.lemmatizer(self.ruler(doc))
         if len(self.table) > _MAX_ENTRIES:
             self.table.clear()
+            self.learnt.clear()
         keys = self._keys(doc)
         table = self.table
         unseen = list({key for key in keys if key not in table})
@@ -94,7 +110,9 @@ class MorphCache:
             self.unseen += len(unseen)
             if self.unseen >= _LOAD_AT:
                 self.load()
-                unseen = [key for key in unseen if key not in table]
+        if unseen and self.store:
+            table.update(self.store.find(unseen))
+            unseen = [key for key in unseen if key not in table]
         if unseen and not self._learn(unseen):
             return self.lemmatizer(self.ruler(doc))
         doc.from_array(_OUT, numpy.array([table[k] for k in keys], dtype="uint64"))  # type: ignore[arg-type]
@@ -118,44 +136,47 @@ class MorphCache:
             warnings.simplefilter("ignore", UserWarning)
             values = self.lemmatizer(self.ruler(doc)).to_array(_OUT)[1::2].tolist()
         self.table.update(zip(keys, map(tuple, values), strict=True))
+        self.learnt.update(keys)
         return True
 
     def load(self) -> None:
         """Take in the table earlier processes stored, with the strings its values name."""
         self.loaded = True
-        stored = diskcache.read_entry(_STORE_NAME, self.store_key, diskcache.MARSHAL)
+        stored = _Stored.read(self.store_key)
         if stored:
-            self._adopt(*stored)
+            self._adopt(stored)
 
-    def _adopt(self, table: dict[tuple[int, ...], tuple[int, ...]], strings: list[str]) -> None:
-        for string in strings:
+    def _adopt(self, stored: _Stored) -> None:
+        for string in stored.strings:
             self.vocab.strings.add(string)
-        self.table.update(table)
-        self.stored = len(table)
+        self.store = stored
+        self.learnt -= stored.find(list(self.learnt)).keys()
 
     def persist(self, force: bool = False) -> None:
-        """Store the table when it has grown enough since it was last read or written (writes
-        stay few: the stored size grows geometrically), merged with what other processes
-        stored meanwhile; `force` stores any growth."""
-        new = len(self.table) - self.stored
-        small = new < _STORE_MIN_NEW or len(self.table) < self.stored * _STORE_GROWTH
+        """Store what this process learnt when the table has grown enough since it was last
+        read or written (writes stay few: the stored size grows geometrically), merged with
+        what other processes stored meanwhile; `force` stores any growth."""
+        new = len(self.learnt)
+        small = new < _STORE_MIN_NEW or self.stored + new < self.stored * _STORE_GROWTH
         if new <= 0 or (small and not force):
             return
-        stored = diskcache.read_entry(_STORE_NAME, self.store_key, diskcache.MARSHAL)
-        if stored and len(stored[0]) + len(self.table) <= _MAX_ENTRIES:
-            self._adopt(*stored)  # what others stored, with its strings (values are the same)
-            self.loaded = True
-            if self.table.keys() <= stored[0].keys():
-                return  # this process learnt nothing the store lacks: no rewrite
         self.loaded = True
-        table, strings = self.table, self.vocab.strings
-        named = {v[i] for v in table.values() for i in _HASHED if v[i]}
+        stored = _Stored.read(self.store_key)
+        if stored and len(stored) + new <= _MAX_ENTRIES:
+            self._adopt(stored)  # what others stored, with its strings (values are the same)
+            if not self.learnt:
+                return  # this process learnt nothing the store lacks: no rewrite
+            entries = {**stored.as_dict(), **{key: self.table[key] for key in self.learnt}}
+        else:  # nothing stored, or too much: this process's table starts the store again
+            entries = dict(self.table)
+        strings = self.vocab.strings
+        named = {v[i] for v in entries.values() for i in _HASHED if v[i]}
         missing = {h for h in named if h not in strings}  # type: ignore[operator]
         if missing:  # never store a value whose string a later process could not read
-            table = {k: v for k, v in table.items() if not missing.intersection(v)}
-        texts = [strings[h] for h in named - missing]
-        diskcache.write_entry(_STORE_NAME, self.store_key, (table, texts), diskcache.MARSHAL)
-        self.stored = len(table)
+            entries = {k: v for k, v in entries.items() if not missing.intersection(v)}
+        self.store = _Stored.build(entries, [strings[h] for h in named - missing])
+        self.store.write(self.store_key)
+        self.learnt -= self.store.find(list(self.learnt)).keys()
 
     def _keys(self, doc: Doc) -> list[tuple[int, ...]]:
         """(orth, tag, dep, previous token's label if a context pattern names it, else 0)."""
@@ -165,6 +186,65 @@ class MorphCache:
             deps = array[:-1, 2]
             previous[1:] = numpy.where(numpy.isin(deps, self.context_deps), deps, 0)
         return list(zip(*array.T.tolist(), previous.tolist(), strict=True))
+
+
+class _Stored:
+    """The stored table: keys as rows of four uint64, sorted as 32-byte strings, and their
+    values as rows of five, with the strings the values name."""
+
+    def __init__(self, keys: numpy.ndarray, values: numpy.ndarray, strings: list[str]) -> None:
+        self.keys = keys  # one 32-byte void per key, sorted
+        self.values = values  # (len(keys), 5) uint64
+        self.strings = strings
+
+    @classmethod
+    def empty(cls) -> _Stored:
+        return cls(numpy.empty(0, dtype="V32"), numpy.empty((0, 5), dtype="uint64"), [])
+
+    @classmethod
+    def build(cls, entries: dict[tuple[int, ...], tuple[int, ...]], strings: list[str]) -> _Stored:
+        keys = _rows(list(entries))
+        order = numpy.argsort(keys, kind="stable")
+        values = numpy.array(list(entries.values()), dtype="uint64").reshape(-1, len(_OUT))
+        return cls(keys[order], values[order], strings)
+
+    @classmethod
+    def read(cls, store_key: str) -> _Stored | None:
+        stored = diskcache.read_entry(_STORE_NAME, store_key, diskcache.MARSHAL)
+        if not stored:
+            return None
+        keys, values, strings = stored
+        return cls(
+            numpy.frombuffer(keys, dtype="V32"),
+            numpy.frombuffer(values, dtype="uint64").reshape(-1, len(_OUT)),
+            strings,
+        )
+
+    def write(self, store_key: str) -> None:
+        value = (self.keys.tobytes(), self.values.tobytes(), self.strings)
+        diskcache.write_entry(_STORE_NAME, store_key, value, diskcache.MARSHAL)
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def find(self, keys: list[tuple[int, ...]]) -> dict[tuple[int, ...], tuple[int, ...]]:
+        """The stored values of those of `keys` the table holds."""
+        if not len(self.keys):
+            return {}
+        wanted = _rows(keys)
+        at = numpy.minimum(numpy.searchsorted(self.keys, wanted), len(self.keys) - 1)
+        hit = numpy.flatnonzero(self.keys[at] == wanted)
+        rows = self.values[at[hit]].tolist()
+        return {keys[i]: tuple(row) for i, row in zip(hit.tolist(), rows, strict=True)}
+
+    def as_dict(self) -> dict[tuple[int, ...], tuple[int, ...]]:
+        keys = self.keys.view("uint64").reshape(-1, 4).tolist()
+        return dict(zip(map(tuple, keys), map(tuple, self.values.tolist()), strict=True))
+
+
+def _rows(keys: list[tuple[int, ...]]) -> numpy.ndarray:
+    """Keys as 32-byte strings (native byte order: the store key names it) to sort and compare."""
+    return numpy.array(keys, dtype="uint64").reshape(-1, 4).view("V32").ravel()
 
 
 def morph_cache(nlp: Language) -> MorphCache | None:
@@ -192,7 +272,8 @@ def _store_key(nlp: Language, ruler: AttributeRuler, lemmatizer: Any) -> str:
     if lookups is not None:
         digest.update(lookups.to_bytes())
     meta = nlp.meta
-    salt = f"{spacy.__version__}|{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}"
+    model = f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}"
+    salt = f"{spacy.__version__}|{model}|{sys.byteorder}"
     return diskcache.entry_key([Path(__file__)], f"{salt}|{digest.hexdigest()}")
 
 
