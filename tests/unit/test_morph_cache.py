@@ -212,3 +212,27 @@ def test_the_stored_table_finds_exactly_the_keys_it_holds() -> None:
     assert stored.find(wanted) == {key: entries[key] for key in wanted if key in entries}
     assert stored.find([(5, 5, 5, 5)]) == {}
     assert _Stored.empty().find(wanted) == {}
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        ("not", "arrays"),
+        (b"\0" * 32, b"\0" * 39, []),  # values not a whole row
+        (b"\0" * 64, b"\0" * 40, []),  # two keys, one value
+        (b"", b"", ["x"]),
+    ],
+)
+def test_a_stored_entry_of_another_shape_is_relearnt(
+    nlp: Language, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, entry: tuple[object, ...]
+) -> None:
+    from brinkwatch import diskcache
+    from brinkwatch.nlp.morph_cache import _STORE_NAME
+
+    monkeypatch.setenv("BRINKWATCH_CACHE_DIR", str(tmp_path))
+    table = MorphCache(nlp)
+    diskcache.write_entry(_STORE_NAME, table.store_key, entry, diskcache.MARSHAL)
+    table.load()
+    assert table.loaded and not table.stored
+    text = TEXTS[3]
+    assert _values(table(_parsed(nlp, text))) == _expected(nlp, text)

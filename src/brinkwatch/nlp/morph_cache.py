@@ -210,15 +210,21 @@ class _Stored:
 
     @classmethod
     def read(cls, store_key: str) -> _Stored | None:
+        """The stored table, or None: nothing stored, or an entry of another shape (it is
+        relearnt and replaced, as a missing one is)."""
         stored = diskcache.read_entry(_STORE_NAME, store_key, diskcache.MARSHAL)
-        if not stored:
+        if stored is None:
             return None
-        keys, values, strings = stored
-        return cls(
-            numpy.frombuffer(keys, dtype="V32"),
-            numpy.frombuffer(values, dtype="uint64").reshape(-1, len(_OUT)),
-            strings,
-        )
+        try:
+            keys, values, strings = stored
+            table = cls(
+                numpy.frombuffer(keys, dtype="V32"),
+                numpy.frombuffer(values, dtype="uint64").reshape(-1, len(_OUT)),
+                [str(string) for string in strings],
+            )
+        except (TypeError, ValueError):
+            return None
+        return table if len(table.keys) == len(table.values) > 0 else None
 
     def write(self, store_key: str) -> None:
         value = (self.keys.tobytes(), self.values.tobytes(), self.strings)
